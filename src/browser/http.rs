@@ -1,0 +1,73 @@
+//! The app's one door to the network: GET a document as text, with a time-out,
+//! and abort it when the view that asked for it goes away.
+
+use crate::core::error::ApiError;
+use gloo_net::http::Request;
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// How long a request may take, body included, before the reader is offered Retry.
+pub const TIMEOUT_SECS: u32 = 15;
+
+/// A response that arrived in full: its status, final URL (after redirects,
+/// for resolving relative links) and body text.
+pub struct TextResponse {
+    pub status: u16,
+    pub url: String,
+    pub text: String,
+}
+
+/// Fetches `url`. Network failures, time-outs and aborts become [`ApiError`]s;
+/// the status is returned as is for the caller to check.
+pub async fn get_text(url: &str) -> Result<TextResponse, ApiError> {
+    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network("AbortController unavailable".into()))?;
+    let signal = controller.signal();
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = start_timer(&controller, timed_out.clone());
+
+    // Abort when the owning view or resource is cleaned up (navigation, refetch).
+    let on_leave = SendWrapper::new(controller.clone());
+    on_cleanup(move || on_leave.abort());
+
+    let result = async {
+        let response = Request::get(url).abort_signal(Some(&signal)).send().await?;
+        let status = response.status();
+        let final_url = response.url();
+        let text = response.text().await?;
+        Ok::<_, gloo_net::Error>(TextResponse { status, url: final_url, text })
+    }
+    .await;
+
+    if let Some((handle, _closure)) = timer {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(handle);
+        }
+    }
+    result.map_err(|error| {
+        if timed_out.get() {
+            ApiError::Timeout(TIMEOUT_SECS)
+        } else {
+            ApiError::Network(error.to_string())
+        }
+    })
+}
+
+/// Arms the time-out; the closure is returned so it lives as long as the request.
+fn start_timer(controller: &web_sys::AbortController, timed_out: Rc<Cell<bool>>) -> Option<(i32, Closure<dyn FnMut()>)> {
+    let controller = controller.clone();
+    let closure = Closure::<dyn FnMut()>::new(move || {
+        timed_out.set(true);
+        controller.abort();
+    });
+    let handle = web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            closure.as_ref().unchecked_ref(),
+            (TIMEOUT_SECS * 1000) as i32,
+        )
+        .ok()?;
+    Some((handle, closure))
+}

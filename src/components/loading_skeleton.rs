@@ -1,0 +1,25 @@
+//! Grey placeholders shown while a view's data loads.
+
+use crate::components::site_context::use_site;
+use leptos::prelude::*;
+
+/// A skeleton of `rows` cards, announced once as "Loading…".
+#[component]
+pub fn LoadingSkeleton(#[prop(default = 3)] rows: usize) -> impl IntoView {
+    let site = use_site();
+    view! {
+        <div class="skeleton" role="status">
+            <span class="visually-hidden">{move || site.strings().loading}</span>
+            {(0..rows).map(|_| view! {
+                <div class="skeleton__card" aria-hidden="true">
+                    <div class="skeleton__thumb"></div>
+                    <div class="skeleton__lines">
+                        <div class="skeleton__line skeleton__line--title"></div>
+                        <div class="skeleton__line"></div>
+                        <div class="skeleton__line skeleton__line--short"></div>
+                    </div>
+                </div>
+            }).collect_view()}
+        </div>
+    }
+}

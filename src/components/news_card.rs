@@ -1,0 +1,43 @@
+//! One item of the news listing.
+
+use crate::browser::config::AppConfig;
+use crate::components::date_text::DateText;
+use crate::core::model::Summary;
+use crate::core::routes::Route;
+use leptos::prelude::*;
+
+/// A card: thumbnail (or a placeholder), linked title, date and summary.
+/// `eager` marks the first cards, whose photos are in the first screen.
+#[component]
+pub fn NewsCard(item: Summary, lang: String, eager: bool, no_photo: &'static str) -> impl IntoView {
+    let base = expect_context::<AppConfig>().base;
+    let href = Route::Article { lang: lang.clone(), slug: item.slug.clone() }.href(&base);
+    let thumbnail = match item.photo {
+        Some(photo) => view! {
+            <img
+                class="news-card__photo"
+                src=photo.src
+                alt=photo.alt
+                width=photo.width.unwrap_or(1200)
+                height=photo.height.unwrap_or(800)
+                loading=if eager { "eager" } else { "lazy" }
+                decoding="async"
+            />
+        }
+        .into_any(),
+        None => view! {
+            <div class="news-card__photo news-card__photo--none" role="img" aria-label=no_photo></div>
+        }
+        .into_any(),
+    };
+    view! {
+        <li class="news-card">
+            {thumbnail}
+            <div class="news-card__body">
+                <h2 class="news-card__title"><a href=href>{item.title}</a></h2>
+                <p class="news-card__date"><DateText raw=item.published lang=lang /></p>
+                {item.summary.map(|summary| view! { <p class="news-card__summary">{summary}</p> })}
+            </div>
+        </li>
+    }
+}

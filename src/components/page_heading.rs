@@ -1,0 +1,31 @@
+//! The `<h1>` of a view, which receives focus after client-side navigation so
+//! that screen readers announce the new page.
+
+use crate::components::site_context::use_site;
+use leptos::html::H1;
+use leptos::prelude::*;
+
+/// The main heading. Focusable by script only (`tabindex="-1"`).
+#[component]
+pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    let site = use_site();
+    let heading = NodeRef::<H1>::new();
+    Effect::new(move |_| {
+        // Re-run on every navigation while this heading stays mounted (listing page 1 → 2).
+        let navigations = site.navigations.get();
+        if navigations > 1 {
+            // Next frame: a heading inside a just-resolved <Suspense> is not in the document yet.
+            request_animation_frame(move || {
+                // The view may be gone by then (the reader navigated on): `try_` never panics.
+                if let Some(heading) = heading.try_get_untracked().flatten() {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = heading.focus_with_options(&options);
+                }
+            });
+        }
+    });
+    view! {
+        <h1 class="page-heading" id="page-heading" tabindex="-1" node_ref=heading>{text}</h1>
+    }
+}

@@ -1,0 +1,22 @@
+//! The body of an article or page: untrusted HTML, sanitized before it is shown.
+
+use crate::browser::config::AppConfig;
+use crate::browser::sanitize::sanitize;
+use leptos::html::Div;
+use leptos::prelude::*;
+
+/// Renders `html` after `browser::sanitize`; relative links resolve against
+/// `source_url`, the JSON document's URL.
+#[component]
+pub fn RichText(html: String, source_url: String) -> impl IntoView {
+    let origin = expect_context::<AppConfig>().origin;
+    let container = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        if let Some(container) = container.get() {
+            if let Some(fragment) = sanitize(&html, &source_url, &origin) {
+                container.replace_children_with_node_1(&fragment);
+            }
+        }
+    });
+    view! { <div class="rich-text" node_ref=container></div> }
+}

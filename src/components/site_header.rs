@@ -1,0 +1,36 @@
+//! The banner of every page: the agency's logo and name, and the main navigation.
+
+use crate::browser::config::AppConfig;
+use crate::components::site_context::use_site;
+use crate::core::routes::Route;
+use leptos::prelude::*;
+
+/// The page header. Shows a neutral placeholder while the agency's identity loads.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let site = use_site();
+    let base = expect_context::<AppConfig>().base;
+    let home = move || Route::Listing { lang: site.lang.get(), page: 1 }.href(&base);
+    let brand = move || match site.info.get() {
+        Some(Ok(info)) => view! {
+            {info.logo.map(|logo| view! {
+                <img class="brand-logo" src=logo.src alt="" width="48" height="48" />
+            })}
+            <span class="brand-name">{info.name}</span>
+        }
+        .into_any(),
+        _ => view! { <span class="brand-name brand-name--pending" aria-hidden="true"></span> }.into_any(),
+    };
+    view! {
+        <header class="site-header">
+            <div class="container site-header__inner">
+                <a class="brand" href=home.clone()>{brand}</a>
+                <nav class="site-nav" aria-label=move || site.strings().nav_label>
+                    <ul>
+                        <li><a href=home>{move || site.strings().news}</a></li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,27 @@
+//! The first focusable element of every page: jumps past the header.
+
+use crate::components::site_context::use_site;
+use leptos::prelude::*;
+
+/// "Skip to main content". Handled in code because `<base href>` makes a bare
+/// `#fragment` link point at the base URL instead of the current page.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let site = use_site();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main-content") {
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+                main.scroll_into_view();
+            }
+        }
+    };
+    view! {
+        <a class="skip-link" href="#main-content" on:click=skip>
+            {move || site.strings().skip_to_content}
+        </a>
+    }
+}
+
+use wasm_bindgen::JsCast;

@@ -1,0 +1,109 @@
+//! From response text to checked documents: JSON decoding, the contract's
+//! required fields, and resolution of the URLs the documents contain.
+
+use super::error::ApiError;
+use super::model::{Article, Listing, Photo, RawListing, SiteIndex, SiteInfo, StaticPage, Summary};
+use super::slug::{is_valid_lang, is_valid_slug};
+use super::urls::{media_url, Resolver};
+use serde::de::DeserializeOwned;
+
+/// Parses JSON text into `T`, with a message a web team can act on.
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.is_empty() {
+        return Err(ApiError::Decode("the response is empty".into()));
+    }
+    if trimmed.starts_with('<') {
+        return Err(ApiError::Decode("the response is HTML, not JSON".into()));
+    }
+    serde_json::from_str(trimmed).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// `API/site.json`. At least one valid language is required; a default that is
+/// not among them falls back to the first.
+pub fn decode_site_index(text: &str) -> Result<SiteIndex, ApiError> {
+    let mut index: SiteIndex = parse(text)?;
+    index.languages.retain(|l| is_valid_lang(&l.code) && !l.name.trim().is_empty());
+    let first = index
+        .languages
+        .first()
+        .ok_or_else(|| ApiError::Decode("site.json lists no valid language".into()))?;
+    if !index.languages.iter().any(|l| l.code == index.default_language) {
+        index.default_language = first.code.clone();
+    }
+    Ok(index)
+}
+
+/// `API/{lang}/site.json`; the logo is dropped if its URL is not an image URL.
+pub fn decode_site_info(text: &str, resolve: Resolver) -> Result<SiteInfo, ApiError> {
+    let mut info: SiteInfo = parse(text)?;
+    if info.name.trim().is_empty() {
+        return Err(ApiError::Decode("site.json has an empty `name`".into()));
+    }
+    info.logo = info.logo.and_then(|mut logo| {
+        logo.src = media_url(&logo.src, resolve)?;
+        Some(logo)
+    });
+    Ok(info)
+}
+
+/// `API/{lang}/news/page-{n}.json`. Items that are malformed (a missing or empty
+/// `slug`, `title` or `published`, an unusable slug) are skipped and counted.
+pub fn decode_listing(text: &str, resolve: Resolver) -> Result<Listing, ApiError> {
+    let raw: RawListing = parse(text)?;
+    let total = raw.items.len();
+    let items: Vec<Summary> = raw
+        .items
+        .into_iter()
+        .filter_map(|value| serde_json::from_value::<Summary>(value).ok())
+        .filter(|item| {
+            is_valid_slug(&item.slug) && !item.title.trim().is_empty() && !item.published.trim().is_empty()
+        })
+        .map(|mut item| {
+            item.photo = item.photo.and_then(|photo| resolve_photo(photo, resolve));
+            item
+        })
+        .collect();
+    Ok(Listing {
+        page: raw.page.unwrap_or(1),
+        total_pages: raw.total_pages.max(1),
+        total_items: raw.total_items,
+        skipped: total - items.len(),
+        items,
+    })
+}
+
+/// `API/{lang}/news/{slug}.json`, fetched from `source_url`.
+pub fn decode_article(text: &str, source_url: &str, resolve: Resolver) -> Result<Article, ApiError> {
+    let mut article: Article = parse(text)?;
+    require_title(&article.title)?;
+    article.photo = article.photo.and_then(|photo| resolve_photo(photo, resolve));
+    article.gallery = std::mem::take(&mut article.gallery)
+        .into_iter()
+        .filter_map(|photo| resolve_photo(photo, resolve))
+        .collect();
+    article.source_url = source_url.to_string();
+    Ok(article)
+}
+
+/// `API/{lang}/pages/{slug}.json`, fetched from `source_url`.
+pub fn decode_static_page(text: &str, source_url: &str) -> Result<StaticPage, ApiError> {
+    let mut page: StaticPage = parse(text)?;
+    require_title(&page.title)?;
+    page.source_url = source_url.to_string();
+    Ok(page)
+}
+
+fn require_title(title: &str) -> Result<(), ApiError> {
+    if title.trim().is_empty() {
+        Err(ApiError::Decode("the document has an empty `title`".into()))
+    } else {
+        Ok(())
+    }
+}
+
+/// Resolves a photo's `src`; a photo whose URL is unusable is dropped.
+fn resolve_photo(mut photo: Photo, resolve: Resolver) -> Option<Photo> {
+    photo.src = media_url(&photo.src, resolve)?;
+    Some(photo)
+}

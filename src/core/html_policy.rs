@@ -1,0 +1,113 @@
+//! The allowlist for `body_html` (docs/news-api.md, "Rules"): which elements
+//! survive, which attributes they keep, and which are removed with everything
+//! inside them. The browser parses; `browser::sanitize` applies this policy.
+
+/// What happens to an element of the untrusted HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagRule {
+    /// Keep the element (under this name) with only these attributes.
+    Keep(&'static str, &'static [&'static str]),
+    /// Drop the element but keep its children (unknown formatting, `div`, `span`, `form`).
+    Unwrap,
+    /// Drop the element and everything inside it (code, embedded documents, foreign content).
+    Remove,
+}
+
+/// The rule for an element, by its lower-case local name.
+pub fn tag_rule(name: &str) -> TagRule {
+    const NONE: &[&str] = &[];
+    match name {
+        "p" | "br" | "h2" | "h3" | "h4" | "strong" | "b" | "em" | "i" | "u" | "ul" | "ol" | "li"
+        | "blockquote" | "figure" | "figcaption" | "table" | "thead" | "tbody" | "tr" | "hr" => {
+            TagRule::Keep(static_name(name), NONE)
+        }
+        // The page has its own h1; deeper headings keep the outline at h4.
+        "h1" => TagRule::Keep("h2", NONE),
+        "h5" | "h6" => TagRule::Keep("h4", NONE),
+        "a" => TagRule::Keep("a", &["href", "title"]),
+        "img" => TagRule::Keep("img", &["src", "alt", "width", "height", "title"]),
+        "th" => TagRule::Keep("th", &["colspan", "rowspan", "scope"]),
+        "td" => TagRule::Keep("td", &["colspan", "rowspan"]),
+        "script" | "style" | "iframe" | "frame" | "frameset" | "object" | "embed" | "applet" | "template"
+        | "noscript" | "noembed" | "noframes" | "svg" | "math" | "title" | "textarea" | "select"
+        | "option" | "button" | "input" | "head" | "meta" | "link" | "base" | "xmp" | "plaintext"
+        | "canvas" | "audio" | "video" | "source" | "track" | "param" | "picture" | "portal"
+        | "dialog" => TagRule::Remove,
+        _ => TagRule::Unwrap,
+    }
+}
+
+/// `true` when an attribute's value is acceptable for its name: URL attributes
+/// are checked separately; sizes must be plain numbers; `scope` a keyword.
+pub fn plain_attribute_ok(name: &str, value: &str) -> bool {
+    match name {
+        "width" | "height" | "colspan" | "rowspan" => {
+            !value.is_empty() && value.len() <= 5 && value.bytes().all(|b| b.is_ascii_digit())
+        }
+        "scope" => matches!(value, "row" | "col" | "rowgroup" | "colgroup"),
+        "alt" | "title" => value.len() <= 1000,
+        _ => false,
+    }
+}
+
+fn static_name(name: &str) -> &'static str {
+    const NAMES: &[&str] = &[
+        "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "ul", "ol", "li", "blockquote",
+        "figure", "figcaption", "table", "thead", "tbody", "tr", "hr",
+    ];
+    NAMES.iter().copied().find(|n| *n == name).unwrap_or("p")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_contract_allowlist_is_kept() {
+        for name in [
+            "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "a", "ul", "ol", "li", "blockquote",
+            "figure", "figcaption", "img", "table", "thead", "tbody", "tr", "th", "td", "hr",
+        ] {
+            assert!(matches!(tag_rule(name), TagRule::Keep(kept, _) if kept == name), "{name}");
+        }
+    }
+
+    #[test]
+    fn headings_are_mapped_into_the_allowlist() {
+        assert_eq!(tag_rule("h1"), TagRule::Keep("h2", &[]));
+        assert_eq!(tag_rule("h6"), TagRule::Keep("h4", &[]));
+    }
+
+    #[test]
+    fn active_content_is_removed_with_its_children() {
+        for name in ["script", "style", "iframe", "object", "embed", "svg", "math", "template", "noscript", "base", "meta", "textarea"] {
+            assert_eq!(tag_rule(name), TagRule::Remove, "{name}");
+        }
+    }
+
+    #[test]
+    fn unknown_containers_keep_their_text() {
+        for name in ["div", "span", "form", "section", "font", "marquee", "custom-element"] {
+            assert_eq!(tag_rule(name), TagRule::Unwrap, "{name}");
+        }
+    }
+
+    #[test]
+    fn only_listed_attributes_survive() {
+        let TagRule::Keep(_, attrs) = tag_rule("a") else { panic!() };
+        assert_eq!(attrs, &["href", "title"]);
+        let TagRule::Keep(_, attrs) = tag_rule("p") else { panic!() };
+        assert!(attrs.is_empty(), "no style, class, id or on* on paragraphs");
+    }
+
+    #[test]
+    fn plain_attribute_values() {
+        assert!(plain_attribute_ok("width", "1200"));
+        assert!(!plain_attribute_ok("width", "100%"));
+        assert!(!plain_attribute_ok("height", "1e9"));
+        assert!(plain_attribute_ok("scope", "col"));
+        assert!(!plain_attribute_ok("scope", "javascript:x"));
+        assert!(!plain_attribute_ok("onclick", "x"));
+        assert!(!plain_attribute_ok("style", "color:red"));
+    }
+}

@@ -1,0 +1,16 @@
+//! The plain-Rust core of the app: everything that can be decided without a
+//! browser, tested on the host with `cargo test`.
+
+pub mod dates;
+pub mod decode;
+pub mod endpoints;
+pub mod error;
+pub mod html_policy;
+pub mod model;
+pub mod pagination;
+pub mod routes;
+pub mod slug;
+pub mod urls;
+
+#[cfg(test)]
+mod decode_tests;

@@ -1,0 +1,165 @@
+//! The documents of the news JSON contract (docs/news-api.md), as typed values.
+//!
+//! Decoding is lenient where the contract allows it: unknown fields are ignored,
+//! optional parts that are malformed (a photo without `src`, tags that are not
+//! strings) are dropped rather than failing the whole document.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+
+/// `API/site.json`: the languages the site publishes in.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct SiteIndex {
+    pub languages: Vec<Language>,
+    pub default_language: String,
+}
+
+/// One entry of `SiteIndex::languages`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Language {
+    pub code: String,
+    pub name: String,
+}
+
+/// `API/{lang}/site.json`: the agency's identity in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct SiteInfo {
+    pub name: String,
+    #[serde(default, deserialize_with = "lenient")]
+    pub copyright_year: Option<i32>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub logo: Option<Logo>,
+}
+
+/// The agency's logo; `src` is resolved to an absolute URL after decoding.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Logo {
+    pub src: String,
+    #[serde(default)]
+    pub alt: String,
+}
+
+/// A photo of an article or a gallery; `src` is resolved after decoding.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Photo {
+    pub src: String,
+    #[serde(default)]
+    pub alt: String,
+    #[serde(default, deserialize_with = "lenient")]
+    pub width: Option<u32>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub height: Option<u32>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub caption: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub credit: Option<String>,
+}
+
+/// One item of a listing page.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Summary {
+    pub slug: String,
+    pub title: String,
+    pub published: String,
+    #[serde(default, deserialize_with = "lenient")]
+    pub summary: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub photo: Option<Photo>,
+    #[serde(default, deserialize_with = "lenient_or_default")]
+    pub tags: Vec<String>,
+}
+
+/// `API/{lang}/news/{slug}.json`. `slug` and `published` are optional here:
+/// the slug is known from the URL, and a missing date only hides the date line.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Article {
+    #[serde(default, deserialize_with = "lenient")]
+    pub slug: Option<String>,
+    pub title: String,
+    #[serde(default, deserialize_with = "lenient")]
+    pub published: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub updated: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub summary: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    pub photo: Option<Photo>,
+    #[serde(default, deserialize_with = "lenient_or_default")]
+    pub tags: Vec<String>,
+    pub body_html: String,
+    #[serde(default, deserialize_with = "lenient_items")]
+    pub gallery: Vec<Photo>,
+    /// The URL this document was fetched from: links in `body_html` resolve against it.
+    #[serde(skip)]
+    pub source_url: String,
+}
+
+/// `API/{lang}/pages/{slug}.json`: Terms, Privacy and other static pages.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct StaticPage {
+    #[serde(default, deserialize_with = "lenient")]
+    pub slug: Option<String>,
+    pub title: String,
+    #[serde(default, deserialize_with = "lenient")]
+    pub updated: Option<String>,
+    pub body_html: String,
+    /// The URL this document was fetched from: links in `body_html` resolve against it.
+    #[serde(skip)]
+    pub source_url: String,
+}
+
+/// A decoded listing page: the valid items, and how many were skipped as malformed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    pub page: u32,
+    pub total_pages: u32,
+    pub total_items: Option<u32>,
+    pub items: Vec<Summary>,
+    pub skipped: usize,
+}
+
+/// The wire shape of a listing page; items stay raw so each is decoded on its own.
+#[derive(Deserialize)]
+pub(crate) struct RawListing {
+    #[serde(default, deserialize_with = "lenient")]
+    pub page: Option<u32>,
+    pub total_pages: u32,
+    #[serde(default, deserialize_with = "lenient")]
+    pub total_items: Option<u32>,
+    pub items: Vec<serde_json::Value>,
+}
+
+/// Decodes an optional part; a value of the wrong shape becomes `None`.
+fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(serde_json::from_value(value).ok())
+}
+
+/// Like [`lenient`], for parts whose absence is an empty value.
+fn lenient_or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned + Default,
+{
+    Ok(lenient(deserializer)?.unwrap_or_default())
+}
+
+/// Decodes a list item by item, keeping the items that are well formed.
+fn lenient_items<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    let value = serde_json::Value::deserialize(deserializer)?;
+    let serde_json::Value::Array(items) = value else {
+        return Ok(Vec::new());
+    };
+    Ok(items
+        .into_iter()
+        .filter_map(|item| serde_json::from_value(item).ok())
+        .collect())
+}

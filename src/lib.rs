@@ -1,0 +1,33 @@
+//! News portal front end: a Leptos client-side app over a static JSON news API
+//! (docs/news-api.md). `core` is plain Rust, tested on the host; `browser` wraps
+//! the browser APIs; `components` and `pages` are the views.
+
+pub mod api;
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod core;
+pub mod i18n;
+pub mod pages;
+
+use browser::config::{AppConfig, MOUNT_ID};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Reads the deploy-time settings and mounts the app into `#app` (or `<body>`),
+/// replacing the static "Loading…" that index.html shows until then.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let config = AppConfig::from_document();
+    let root = document()
+        .get_element_by_id(MOUNT_ID)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document().body());
+    let Some(root) = root else { return };
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, move || {
+        provide_context(config);
+        view! { <app::App /> }
+    })
+    .forget();
+}

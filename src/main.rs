@@ -1,0 +1,5 @@
+//! The wasm entry point: everything lives in the library.
+
+fn main() {
+    news_portal::start();
+}

@@ -1,0 +1,30 @@
+//! `BASE`: sends the reader to the listing in the site's default language.
+
+use crate::browser::config::AppConfig;
+use crate::components::load_error::LoadError;
+use crate::components::loading_skeleton::LoadingSkeleton;
+use crate::components::site_context::use_site;
+use crate::core::routes::Route;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+/// Redirects (replacing the history entry) once `site.json` names the default language.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let site = use_site();
+    let base = expect_context::<AppConfig>().base;
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(index)) = site.index.get() {
+            let target = Route::Listing { lang: index.default_language, page: 1 }.href(&base);
+            // A redirect is not the reader's navigation: focus stays where a fresh page has it.
+            site.navigations.set(0);
+            navigate(&target, NavigateOptions { resolve: false, replace: true, ..Default::default() });
+        }
+    });
+    move || match site.index.get() {
+        Some(Err(error)) => view! { <LoadError error=error retry=move |_| site.index.refetch() /> }.into_any(),
+        _ => view! { <LoadingSkeleton rows=2 /> }.into_any(),
+    }
+}

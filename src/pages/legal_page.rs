@@ -1,0 +1,55 @@
+//! `BASE{lang}/terms` and `BASE{lang}/privacy`: the static pages.
+
+use crate::api::fetch_static_page;
+use crate::browser::config::AppConfig;
+use crate::components::date_text::DateText;
+use crate::components::load_error::LoadError;
+use crate::components::loading_skeleton::LoadingSkeleton;
+use crate::components::page_heading::PageHeading;
+use crate::components::page_meta::PageMeta;
+use crate::components::rich_text::RichText;
+use crate::components::site_context::use_site;
+use crate::core::model::StaticPage;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// A static page of the contract, by its slug (`terms`, `privacy`).
+#[component]
+pub fn LegalPage(slug: &'static str) -> impl IntoView {
+    let config = expect_context::<AppConfig>();
+    let params = use_params_map();
+    let lang = Memo::new(move |_| params.read().get("lang").unwrap_or_default());
+    let page = LocalResource::new(move || {
+        let config = config.clone();
+        let lang = lang.get();
+        async move { fetch_static_page(&config, &lang, slug).await }
+    });
+    view! {
+        <Transition fallback=|| view! { <LoadingSkeleton rows=1 /> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(loaded) => view! { <StaticPageView page=loaded lang=lang.try_get_untracked().unwrap_or_default() /> }.into_any(),
+                    Err(error) => view! { <LoadError error=error retry=move |_| page.refetch() /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The loaded page: title, "last updated", body.
+#[component]
+fn StaticPageView(page: StaticPage, lang: String) -> impl IntoView {
+    let site = use_site();
+    let strings = site.strings();
+    let title = page.title.clone();
+    view! {
+        <PageMeta title=title.clone() description=title.clone() />
+        <article class="legal">
+            <PageHeading text=title />
+            {page.updated.map(|raw| view! {
+                <p class="legal__updated">{strings.last_updated} " " <DateText raw=raw lang=lang /></p>
+            })}
+            <RichText html=page.body_html source_url=page.source_url />
+        </article>
+    }
+}

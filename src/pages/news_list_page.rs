@@ -1,0 +1,117 @@
+//! `BASE{lang}/?page=N`: the news listing.
+
+use crate::api::fetch_listing;
+use crate::browser::config::AppConfig;
+use crate::components::load_error::LoadError;
+use crate::components::loading_skeleton::LoadingSkeleton;
+use crate::components::news_card::NewsCard;
+use crate::components::page_heading::PageHeading;
+use crate::components::page_meta::PageMeta;
+use crate::components::pagination_nav::PaginationNav;
+use crate::components::site_context::use_site;
+use crate::core::error::ApiError;
+use crate::core::model::Listing;
+use crate::core::pagination::parse_page;
+use crate::core::routes::Route;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// How many cards at the top load their photos eagerly (the first screen).
+const EAGER_CARDS: usize = 2;
+
+/// The listing: heading, cards, pagination. Old cards stay while the next page loads.
+#[component]
+pub fn NewsListPage() -> impl IntoView {
+    let config = expect_context::<AppConfig>();
+    let site = use_site();
+    let params = use_params_map();
+    let query = use_query_map();
+    let lang = Memo::new(move |_| params.read().get("lang").unwrap_or_default());
+    let page = Memo::new(move |_| parse_page(query.read().get("page").as_deref()));
+
+    let listing = LocalResource::new({
+        let config = config.clone();
+        move || {
+            let config = config.clone();
+            let (lang, page) = (lang.get(), page.get());
+            async move {
+                match page {
+                    Some(page) => fetch_listing(&config, &lang, page).await.map(|listing| (page, listing)),
+                    None => Err(ApiError::NotFound),
+                }
+            }
+        }
+    });
+
+    let base = config.base.clone();
+    Effect::new(move |_| {
+        let href = Route::Listing { lang: lang.get(), page: page.get().unwrap_or(1) }.href(&base);
+        site.last_listing.set(Some(href));
+    });
+
+    let title = Signal::derive(move || {
+        let strings = site.strings();
+        match page.get() {
+            Some(n) if n > 1 => format!("{} – {}", strings.latest_news, (strings.page_n)(n)),
+            _ => strings.latest_news.to_string(),
+        }
+    });
+    let description = Signal::derive(move || site.strings().listing_description.to_string());
+
+    view! {
+        <PageMeta title=title description=description />
+        <PageHeading text=title />
+        <Transition fallback=|| view! { <LoadingSkeleton rows=4 /> }>
+            {move || Suspend::new(async move {
+                match listing.await {
+                    Ok((page, listing)) => view! { <ListingBody listing=listing page=page lang=lang.try_get_untracked().unwrap_or_default() /> }.into_any(),
+                    Err(ApiError::NotFound) if page.try_get_untracked().flatten() != Some(1) => view! { <NoSuchPage lang=lang.try_get_untracked().unwrap_or_default() /> }.into_any(),
+                    Err(error) => view! { <LoadError error=error retry=move |_| listing.refetch() /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The cards and pagination of one loaded page.
+#[component]
+fn ListingBody(listing: Listing, page: u32, lang: String) -> impl IntoView {
+    let site = use_site();
+    let strings = site.strings();
+    if listing.items.is_empty() && listing.skipped == 0 {
+        return view! { <p class="notice">{strings.empty_listing}</p> }.into_any();
+    }
+    let skipped = listing.skipped;
+    if skipped > 0 {
+        web_sys::console::warn_1(&format!("news portal: {skipped} malformed items skipped on page {page}").into());
+    }
+    let cards = listing
+        .items
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| {
+            view! { <NewsCard item=item lang=lang.clone() eager=index < EAGER_CARDS no_photo=strings.no_photo /> }
+        })
+        .collect_view();
+    view! {
+        <p class="listing__position">{(strings.page_n_of)(page, listing.total_pages)}</p>
+        <ul class="news-list">{cards}</ul>
+        {(skipped > 0).then(|| view! { <p class="notice notice--warning">{(strings.skipped_items)(skipped)}</p> })}
+        <PaginationNav current=page total=listing.total_pages lang=lang strings=strings />
+    }
+    .into_any()
+}
+
+/// A page number that does not exist (`?page=99`, `?page=abc`): says so, links to page 1.
+#[component]
+fn NoSuchPage(lang: String) -> impl IntoView {
+    let site = use_site();
+    let base = expect_context::<AppConfig>().base;
+    let first = Route::Listing { lang, page: 1 }.href(&base);
+    view! {
+        <div class="notice" role="status">
+            <p>{move || site.strings().invalid_page}</p>
+            <p><a class="button-link" href=first>{move || site.strings().first_page}</a></p>
+        </div>
+    }
+}

@@ -1,0 +1,288 @@
+// End-to-end: what a reader does, in headless Chromium against the release build.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, openPage, settled, assertAccessible, screenshot } from "./harness.mjs";
+
+const AGENCY = "The Republic of Azerbaijan State Migration Service";
+const SEED_TITLE = "Cooperation between State Migration Service and International Centre for Migration Policy Development discussed";
+let env;
+
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+const url = (path) => env.server.url + path;
+
+test("the root redirects to the default language's listing, with header, cards and footer", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(url("/"));
+  await page.waitForURL(url("/en/"));
+  await settled(page);
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "News");
+  assert.equal(await page.title(), `News – ${AGENCY}`);
+  const banner = page.getByRole("banner");
+  assert.equal(await banner.getByRole("link", { name: AGENCY }).count(), 1);
+  assert.equal(await banner.locator("img.brand-logo").count(), 1);
+  assert.equal(await page.locator(".news-card").count(), 12);
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  const description = await page.locator('meta[name="description"]').last().getAttribute("content");
+  assert.ok(description && description.length > 10, "listing has a meta description");
+  const footer = page.getByRole("contentinfo");
+  assert.match(await footer.textContent(), new RegExp(`© 2024 ${AGENCY}`));
+  assert.match(await footer.textContent(), /All rights reserved/);
+  assert.equal(await footer.getByRole("link", { name: "Terms for users" }).count(), 1);
+  assert.equal(await footer.getByRole("link", { name: "Privacy Policy" }).count(), 1);
+  // A fresh page load keeps focus at the top (skip link first), not on the heading.
+  assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), "H1");
+  await assertAccessible(page, "listing page 1");
+  await screenshot(page, "listing-desktop");
+  page.assertClean();
+  await page.close();
+});
+
+test("listing → page 2 → article → back → reload, the way a reader walks it", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(url("/en/"));
+  await settled(page);
+  const firstOnPageOne = await page.locator(".news-card__title").first().textContent();
+
+  await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Page 2" }).click();
+  await page.waitForURL(url("/en/?page=2"));
+  await page.getByText("Page 2 of 3").waitFor();
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "News – page 2");
+  assert.notEqual(await page.locator(".news-card__title").first().textContent(), firstOnPageOne);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "page-heading", "focus moves to the new heading");
+  assert.equal(await page.locator('.pagination a[aria-current="page"]').textContent(), "2");
+  await assertAccessible(page, "listing page 2");
+
+  const cardLink = page.locator(".news-card__title a").first();
+  const articleTitle = await cardLink.textContent();
+  await cardLink.click();
+  await page.waitForURL(/\/en\/news\//);
+  await settled(page);
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), articleTitle);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "page-heading");
+  assert.equal(await page.evaluate(() => window.scrollY), 0, "a new page starts at its top");
+  assert.equal(await page.getByRole("link", { name: "← Back to news" }).getAttribute("href"), "/en/?page=2");
+  assert.equal(await page.title(), `${articleTitle} – ${AGENCY}`);
+  await assertAccessible(page, "article");
+
+  await page.goBack();
+  await page.waitForURL(url("/en/?page=2"));
+  await page.getByText("Page 2 of 3").waitFor();
+  assert.equal(await page.locator(".news-card").count(), 12);
+
+  await page.goForward();
+  await page.waitForURL(/\/en\/news\//);
+  await settled(page);
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), articleTitle);
+
+  await page.reload();
+  await settled(page);
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), articleTitle, "deep link survives a reload");
+  assert.equal(await page.getByRole("link", { name: "← Back to news" }).getAttribute("href"), "/en/", "a deep link goes back to page 1");
+
+  await page.goto(url("/en/?page=3"));
+  await page.getByText("Page 3 of 3").waitFor();
+  assert.equal(await page.locator(".news-card").count(), 6);
+  assert.equal(await page.getByRole("link", { name: /Next/ }).count(), 0, "no next link on the last page");
+  await page.getByRole("link", { name: /Previous/ }).click();
+  await page.waitForURL(url("/en/?page=2"));
+  page.assertClean();
+  await page.close();
+});
+
+test("the seed article shows its photo, caption, credit, dates, body and gallery", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(url("/en/news/sms-icmpd-cooperation"));
+  await settled(page);
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), SEED_TITLE);
+  const lead = page.locator(".article > .photo img");
+  assert.match(await lead.getAttribute("alt"), /video-call/);
+  assert.equal(await lead.getAttribute("width"), "1200");
+  assert.equal(await lead.getAttribute("height"), "800");
+  assert.ok(await lead.evaluate((img) => img.complete && img.naturalWidth > 0), "the photo loaded");
+  assert.match(await page.locator(".article > .photo figcaption").textContent(), /video link.*Photo: Press service/s);
+  const dates = await page.locator(".article__dates").textContent();
+  assert.match(dates, /Published 14 May 2024/);
+  assert.match(dates, /Updated 15 May 2024/);
+  const body = page.locator(".rich-text");
+  for (const text of ["Vusal Huseynov", "Violeta Wagner", "RESTART", "MOBILAZE", "ETIMAD", "COVID-19"]) {
+    assert.match(await body.textContent(), new RegExp(text));
+  }
+  assert.equal(await body.getByRole("heading", { level: 2, name: "Projects discussed" }).count(), 1);
+  const external = body.getByRole("link", { name: "ICMPD website" });
+  assert.equal(await external.getAttribute("rel"), "noopener noreferrer");
+  assert.equal(await page.locator(".gallery img").count(), 2);
+  await assertAccessible(page, "seed article");
+  await screenshot(page, "article-seed");
+  page.assertClean();
+  await page.close();
+});
+
+test("an article without a photo shows none, and the listing shows a placeholder for it", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(url("/en/news/stateless-persons-documentation"));
+  await settled(page);
+  assert.equal(await page.locator(".article .photo").count(), 0);
+  assert.equal(await page.locator(".rich-text li").count(), 4);
+  await page.goto(url("/en/"));
+  await settled(page);
+  const placeholder = page.getByRole("img", { name: "No photo" });
+  assert.ok((await placeholder.count()) >= 1);
+  page.assertClean();
+  await page.close();
+});
+
+test("terms and privacy open from the footer, with their last-updated date", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(url("/en/"));
+  await settled(page);
+  await page.getByRole("contentinfo").getByRole("link", { name: "Terms for users" }).click();
+  await page.waitForURL(url("/en/terms"));
+  await page.getByRole("heading", { level: 1, name: "Terms for users" }).waitFor();
+  assert.match(await page.locator(".legal__updated").textContent(), /Last updated 10 January 2024/);
+  assert.ok((await page.locator(".rich-text h2").count()) >= 5);
+  assert.equal(await page.title(), `Terms for users – ${AGENCY}`);
+  await assertAccessible(page, "terms");
+  await screenshot(page, "terms");
+
+  await page.getByRole("contentinfo").getByRole("link", { name: "Privacy Policy" }).click();
+  await page.waitForURL(url("/en/privacy"));
+  await page.getByRole("heading", { level: 1, name: "Privacy Policy" }).waitFor();
+  assert.equal(await page.locator(".rich-text table").count(), 1);
+  assert.equal(await page.getByRole("link", { name: "info@migration.gov.az" }).getAttribute("href"), "mailto:info@migration.gov.az");
+  await assertAccessible(page, "privacy");
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Privacy Policy" }).waitFor();
+  page.assertClean();
+  await page.close();
+});
+
+for (const [label, path] of [
+  ["an unknown route", "/en/no/such/route"],
+  ["an unknown article", "/en/news/no-such-article"],
+  ["an unknown language", "/xx/"],
+  ["a slug that tries to leave the news folder", "/en/news/..%2Fsite"],
+]) {
+  test(`${label} shows "page not found" inside the layout, with a link home`, async () => {
+    const page = await openPage(env.browser, { allow: ["Failed to load resource"] });
+    await page.goto(url(path));
+    await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    assert.equal(await page.getByRole("banner").count(), 1);
+    assert.equal(await page.getByRole("contentinfo").count(), 1);
+    await page.getByRole("main").getByRole("link", { name: "Go to the news" }).click();
+    await page.waitForURL(url("/en/"));
+    await settled(page);
+    assert.equal(await page.locator(".news-card").count(), 12);
+    page.assertClean();
+    await page.close();
+  });
+}
+
+test("the not-found view passes axe-core", async () => {
+  const page = await openPage(env.browser, { allow: ["Failed to load resource"] });
+  await page.goto(url("/en/news/no-such-article"));
+  await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+  assert.match(await page.title(), /^Page not found/);
+  await assertAccessible(page, "not found");
+  await screenshot(page, "not-found");
+  page.assertClean();
+  await page.close();
+});
+
+test("a page number out of range or not a number says so", async () => {
+  const page = await openPage(env.browser, { allow: ["Failed to load resource"] });
+  for (const query of ["?page=99", "?page=abc", "?page=0", "?page=-1", "?page=99999999999999999999"]) {
+    await page.goto(url(`/en/${query}`));
+    await page.getByText("There is no such page of news.").waitFor();
+    assert.equal(await page.getByRole("link", { name: "Go to the first page" }).getAttribute("href"), "/en/");
+  }
+  await assertAccessible(page, "no such page");
+  page.assertClean();
+  await page.close();
+});
+
+test("a server error shows 'could not load' with Retry, and Retry recovers", async () => {
+  const page = await openPage(env.browser, { allow: ["Failed to load resource"] });
+  let failing = true;
+  await page.route("**/api/en/news/page-1.json", (route) =>
+    failing ? route.fulfill({ status: 503, body: "busy" }) : route.continue());
+  await page.goto(url("/en/"));
+  const alert = page.getByRole("alert");
+  await alert.getByRole("heading", { name: "Could not load this page" }).waitFor();
+  assert.match(await alert.textContent(), /HTTP 503/);
+  await assertAccessible(page, "load error");
+  await screenshot(page, "load-error");
+  failing = false;
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await page.locator(".news-card").first().waitFor();
+  assert.equal(await page.locator(".news-card").count(), 12);
+  assert.equal(await page.getByRole("alert").count(), 0);
+  page.assertClean();
+  await page.close();
+});
+
+test("a network failure and invalid JSON give clear messages, never a blank page", async () => {
+  const page = await openPage(env.browser, { allow: ["Failed to load resource"] });
+  await page.route("**/api/en/news/sms-icmpd-cooperation.json", (route) => route.abort("connectionrefused"));
+  await page.route("**/api/en/pages/terms.json", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: '{"title": "Terms", ' }));
+  await page.goto(url("/en/news/sms-icmpd-cooperation"));
+  await page.getByRole("alert").getByText(/network error/).waitFor();
+  await page.goto(url("/en/terms"));
+  await page.getByRole("alert").getByText(/the data is not valid: EOF/).waitFor();
+  assert.equal(await page.getByRole("banner").count(), 1);
+  page.assertClean();
+  await page.close();
+});
+
+test("the previous page stays on screen while the next one loads", async () => {
+  const page = await openPage(env.browser);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/api/en/news/page-2.json", async (route) => { await held; await route.continue(); });
+  await page.goto(url("/en/"));
+  await settled(page);
+  await page.getByRole("link", { name: "Page 2" }).click();
+  await page.waitForURL(url("/en/?page=2"));
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator(".news-card").count(), 12, "old cards still shown");
+  assert.equal(await page.locator(".skeleton").count(), 0, "no skeleton flash");
+  release();
+  await page.getByText("Page 2 of 3").waitFor();
+  page.assertClean();
+  await page.close();
+});
+
+test("keyboard: the skip link is first and moves focus to the main content", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(url("/en/"));
+  await settled(page);
+  await page.keyboard.press("Tab");
+  const focused = page.locator(":focus");
+  assert.equal(await focused.textContent(), "Skip to main content");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "main-content");
+  await page.keyboard.press("Tab");
+  assert.match(await page.locator(":focus").textContent(), /\S/, "next Tab lands inside main");
+  assert.ok(await page.locator(":focus").evaluate((el) => el.closest("main") !== null));
+  page.assertClean();
+  await page.close();
+});
+
+test("on a phone the listing is one column and nothing overflows sideways", async () => {
+  const page = await openPage(env.browser, { viewport: { width: 375, height: 740 } });
+  await page.goto(url("/en/"));
+  await settled(page);
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(widths[0] <= widths[1], `page is ${widths[0]}px wide in a ${widths[1]}px window`);
+  const [first, second] = await page.locator(".news-card").evaluateAll((cards) => cards.slice(0, 2).map((c) => c.getBoundingClientRect().left));
+  assert.equal(first, second, "cards stack in one column");
+  await assertAccessible(page, "listing on a phone");
+  await screenshot(page, "listing-phone");
+  await page.goto(url("/en/news/sms-icmpd-cooperation"));
+  await settled(page);
+  await screenshot(page, "article-phone");
+  page.assertClean();
+  await page.close();
+});

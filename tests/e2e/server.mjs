@@ -1,0 +1,49 @@
+// A small static server for the release bundle, as a CDN with SPA fallback
+// would serve it: files as they are; a path with no file gets index.html (deep
+// links), unless it names an asset type: a missing asset or JSON is a real 404.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm", ".svg": "image/svg+xml", ".png": "image/png",
+  ".jpg": "image/jpeg", ".ico": "image/x-icon",
+};
+
+async function fileAt(root, urlPath) {
+  const path = normalize(join(root, decodeURIComponent(urlPath)));
+  if (!path.startsWith(normalize(root))) return null;
+  try {
+    const info = await stat(path);
+    return info.isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
+export async function serve(root, { port = 0 } = {}) {
+  const server = createServer(async (req, res) => {
+    const urlPath = new URL(req.url, "http://x").pathname;
+    let path = await fileAt(root, urlPath);
+    // Navigations (anything that is not an asset type) fall back to the app.
+    if (!path && !(extname(urlPath) in TYPES)) path = join(root, "index.html");
+    if (!path) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    const body = await readFile(path);
+    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" }).end(body);
+  });
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: bound } = server.address();
+  return { url: `http://127.0.0.1:${bound}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = process.argv[2] ?? "dist";
+  const { url } = await serve(root, { port: Number(process.argv[3] ?? 8080) });
+  console.log(`serving ${root} at ${url}`);
+}
