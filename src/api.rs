@@ -3,16 +3,25 @@
 
 use crate::browser::config::{resolve, AppConfig};
 use crate::browser::http::get_text;
-use crate::core::decode::{decode_article, decode_listing, decode_site_index, decode_site_info, decode_static_page};
+use crate::core::decode::{
+    decode_article, decode_listing, decode_site_index, decode_site_info, decode_static_page,
+};
 use crate::core::error::{check_status, ApiError};
 use crate::core::model::{Article, Listing, SiteIndex, SiteInfo, StaticPage};
 
 /// Fetches `url` and hands the text and the document's own URL to `decode`.
-async fn fetch_with<T>(url: Result<String, ApiError>, decode: impl FnOnce(&str, &str) -> Result<T, ApiError>) -> Result<T, ApiError> {
+async fn fetch_with<T>(
+    url: Result<String, ApiError>,
+    decode: impl FnOnce(&str, &str) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
     let url = url?;
     let response = get_text(&url).await?;
     check_status(response.status)?;
-    let source = if response.url.is_empty() { url } else { response.url };
+    let source = if response.url.is_empty() {
+        url
+    } else {
+        response.url
+    };
     decode(&response.text, &source)
 }
 

@@ -33,11 +33,17 @@ impl AppConfig {
             .filter(|value| !value.trim().is_empty())
             .unwrap_or_else(|| "api/".into());
         let api_root = resolve(&api_setting, &base_uri).unwrap_or(api_setting);
-        AppConfig { base, api: Endpoints::new(&api_root), origin }
+        AppConfig {
+            base,
+            api: Endpoints::new(&api_root),
+            origin,
+        }
     }
 }
 
 /// Resolves `reference` against `base` exactly as the browser resolves links.
 pub fn resolve(reference: &str, base: &str) -> Option<String> {
-    web_sys::Url::new_with_base(reference, base).ok().map(|url| url.href())
+    web_sys::Url::new_with_base(reference, base)
+        .ok()
+        .map(|url| url.href())
 }

@@ -24,7 +24,8 @@ pub struct TextResponse {
 /// Fetches `url`. Network failures, time-outs and aborts become [`ApiError`]s;
 /// the status is returned as is for the caller to check.
 pub async fn get_text(url: &str) -> Result<TextResponse, ApiError> {
-    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network("AbortController unavailable".into()))?;
+    let controller = web_sys::AbortController::new()
+        .map_err(|_| ApiError::Network("AbortController unavailable".into()))?;
     let signal = controller.signal();
     let timed_out = Rc::new(Cell::new(false));
     let timer = start_timer(&controller, timed_out.clone());
@@ -38,7 +39,11 @@ pub async fn get_text(url: &str) -> Result<TextResponse, ApiError> {
         let status = response.status();
         let final_url = response.url();
         let text = response.text().await?;
-        Ok::<_, gloo_net::Error>(TextResponse { status, url: final_url, text })
+        Ok::<_, gloo_net::Error>(TextResponse {
+            status,
+            url: final_url,
+            text,
+        })
     }
     .await;
 
@@ -57,7 +62,10 @@ pub async fn get_text(url: &str) -> Result<TextResponse, ApiError> {
 }
 
 /// Arms the time-out; the closure is returned so it lives as long as the request.
-fn start_timer(controller: &web_sys::AbortController, timed_out: Rc<Cell<bool>>) -> Option<(i32, Closure<dyn FnMut()>)> {
+fn start_timer(
+    controller: &web_sys::AbortController,
+    timed_out: Rc<Cell<bool>>,
+) -> Option<(i32, Closure<dyn FnMut()>)> {
     let controller = controller.clone();
     let closure = Closure::<dyn FnMut()>::new(move || {
         timed_out.set(true);

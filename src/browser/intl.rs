@@ -8,13 +8,20 @@ use wasm_bindgen::JsValue;
 /// the ISO date if `Intl` refuses the locale.
 pub fn format_date(date: CalendarDate, locale: &str) -> String {
     let options = Object::new();
-    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric"), ("timeZone", "UTC")] {
+    for (key, value) in [
+        ("day", "numeric"),
+        ("month", "long"),
+        ("year", "numeric"),
+        ("timeZone", "UTC"),
+    ] {
         let _ = Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
     }
     let locales = Array::of1(&JsValue::from_str(locale));
     let format = Intl::DateTimeFormat::new(&locales, &options);
     let millis = Date::utc(date.year as f64, (date.month - 1) as f64);
-    let at = Date::new(&JsValue::from_f64(millis + (date.day as f64 - 1.0) * 86_400_000.0));
+    let at = Date::new(&JsValue::from_f64(
+        millis + (date.day as f64 - 1.0) * 86_400_000.0,
+    ));
     format
         .format()
         .call1(&format, &at)

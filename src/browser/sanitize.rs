@@ -12,7 +12,10 @@ use web_sys::{DocumentFragment, DomParser, Element, Node, SupportedType};
 /// other sites get `rel="noopener noreferrer"`.
 pub fn sanitize(html: &str, source_url: &str, origin: &str) -> Option<DocumentFragment> {
     let document = leptos::prelude::document();
-    let parsed = DomParser::new().ok()?.parse_from_string(html, SupportedType::TextHtml).ok()?;
+    let parsed = DomParser::new()
+        .ok()?
+        .parse_from_string(html, SupportedType::TextHtml)
+        .ok()?;
     let body = parsed.body()?;
     let out = document.create_document_fragment();
     let resolve = |reference: &str| crate::browser::config::resolve(reference, source_url);
@@ -28,12 +31,16 @@ pub fn sanitize(html: &str, source_url: &str, origin: &str) -> Option<DocumentFr
                 let _ = parent.append_child(&text);
             }
             Node::ELEMENT_NODE => {
-                let Some(source) = node.dyn_ref::<Element>() else { continue };
+                let Some(source) = node.dyn_ref::<Element>() else {
+                    continue;
+                };
                 match tag_rule(&source.local_name()) {
                     TagRule::Remove => {}
                     TagRule::Unwrap => push_children(&mut stack, &node, &parent),
                     TagRule::Keep(name, attributes) => {
-                        let Ok(copy) = document.create_element(name) else { continue };
+                        let Ok(copy) = document.create_element(name) else {
+                            continue;
+                        };
                         copy_attributes(source, &copy, attributes, &resolve, origin);
                         if name == "a" && !copy.has_attribute("href") {
                             // A link without a safe target is just its text.
@@ -71,7 +78,9 @@ fn copy_attributes(
     origin: &str,
 ) {
     for &name in allowed {
-        let Some(value) = source.get_attribute(name) else { continue };
+        let Some(value) = source.get_attribute(name) else {
+            continue;
+        };
         let value = match name {
             "href" => link_url(&value, resolve),
             "src" => media_url(&value, resolve),
@@ -81,11 +90,12 @@ fn copy_attributes(
             let _ = copy.set_attribute(name, &value);
         }
     }
+    let external_link = copy
+        .get_attribute("href")
+        .is_some_and(|href| is_external(&href, origin));
     match copy.local_name().as_str() {
-        "a" => {
-            if copy.get_attribute("href").is_some_and(|href| is_external(&href, origin)) {
-                let _ = copy.set_attribute("rel", "noopener noreferrer");
-            }
+        "a" if external_link => {
+            let _ = copy.set_attribute("rel", "noopener noreferrer");
         }
         "img" => {
             let _ = copy.set_attribute("loading", "lazy");

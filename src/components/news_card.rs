@@ -11,7 +11,11 @@ use leptos::prelude::*;
 #[component]
 pub fn NewsCard(item: Summary, lang: String, eager: bool, no_photo: &'static str) -> impl IntoView {
     let base = expect_context::<AppConfig>().base;
-    let href = Route::Article { lang: lang.clone(), slug: item.slug.clone() }.href(&base);
+    let href = Route::Article {
+        lang: lang.clone(),
+        slug: item.slug.clone(),
+    }
+    .href(&base);
     let thumbnail = match item.photo {
         Some(photo) => view! {
             <img

@@ -13,7 +13,13 @@ pub fn NotFoundView() -> impl IntoView {
     let site = use_site();
     let base = expect_context::<AppConfig>().base;
     let title = Signal::derive(move || site.strings().not_found_title.to_string());
-    let home = move || Route::Listing { lang: site.lang.get(), page: 1 }.href(&base);
+    let home = move || {
+        Route::Listing {
+            lang: site.lang.get(),
+            page: 1,
+        }
+        .href(&base)
+    };
     view! {
         <PageMeta title=title description=Signal::derive(move || site.strings().not_found_text.to_string()) />
         <section class="notice-page">

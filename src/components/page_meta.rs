@@ -6,7 +6,10 @@ use leptos_meta::{Meta, Title};
 
 /// Sets `<title>` to "{title} – {agency}" and the meta description.
 #[component]
-pub fn PageMeta(#[prop(into)] title: Signal<String>, #[prop(into)] description: Signal<String>) -> impl IntoView {
+pub fn PageMeta(
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] description: Signal<String>,
+) -> impl IntoView {
     let site = use_site();
     let full_title = move || match site.agency_name() {
         Some(agency) => format!("{} – {agency}", title.get()),

@@ -10,7 +10,13 @@ use leptos::prelude::*;
 #[component]
 pub fn PaginationNav(current: u32, total: u32, lang: String, strings: &'static Strings) -> impl IntoView {
     let base = expect_context::<AppConfig>().base;
-    let href = move |page: u32| Route::Listing { lang: lang.clone(), page }.href(&base);
+    let href = move |page: u32| {
+        Route::Listing {
+            lang: lang.clone(),
+            page,
+        }
+        .href(&base)
+    };
     let previous = (current > 1).then(|| {
         view! { <li><a class="pagination__step" href=href(current - 1) rel="prev">"← " {strings.previous}</a></li> }
     });
@@ -31,9 +37,11 @@ pub fn PaginationNav(current: u32, total: u32, lang: String, strings: &'static S
             PageLink::Gap => view! { <li class="pagination__gap" aria-hidden="true">"…"</li> }.into_any(),
         })
         .collect_view();
-    (total > 1).then(|| view! {
-        <nav class="pagination" aria-label=strings.pagination_label>
-            <ul>{previous}{numbers}{next}</ul>
-        </nav>
+    (total > 1).then(|| {
+        view! {
+            <nav class="pagination" aria-label=strings.pagination_label>
+                <ul>{previous}{numbers}{next}</ul>
+            </nav>
+        }
     })
 }

@@ -52,7 +52,9 @@ pub fn provide_site_context() -> SiteContext {
     let base = config.base.clone();
     let lang = Memo::new(move |_| {
         let path = location.pathname.get();
-        let from_path = lang_segment(&path, &base).filter(|l| is_valid_lang(l)).map(str::to_string);
+        let from_path = lang_segment(&path, &base)
+            .filter(|l| is_valid_lang(l))
+            .map(str::to_string);
         match index.get() {
             Some(Ok(index)) => from_path
                 .filter(|l| index.languages.iter().any(|known| &known.code == l))
@@ -80,7 +82,13 @@ pub fn provide_site_context() -> SiteContext {
         navigations.update(|n| *n += 1);
     });
 
-    let context = SiteContext { index, lang, info, navigations, last_listing: RwSignal::new(None) };
+    let context = SiteContext {
+        index,
+        lang,
+        info,
+        navigations,
+        last_listing: RwSignal::new(None),
+    };
     provide_context(context);
     context
 }

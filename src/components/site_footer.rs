@@ -11,13 +11,28 @@ pub fn SiteFooter() -> impl IntoView {
     let site = use_site();
     let base = expect_context::<AppConfig>().base;
     let base_privacy = base.clone();
-    let terms = move || Route::Page { lang: site.lang.get(), slug: "terms" }.href(&base);
-    let privacy = move || Route::Page { lang: site.lang.get(), slug: "privacy" }.href(&base_privacy);
+    let terms = move || {
+        Route::Page {
+            lang: site.lang.get(),
+            slug: "terms",
+        }
+        .href(&base)
+    };
+    let privacy = move || {
+        Route::Page {
+            lang: site.lang.get(),
+            slug: "privacy",
+        }
+        .href(&base_privacy)
+    };
     let copyright = move || {
-        site.info.get().and_then(Result::ok).map(|info| match info.copyright_year {
-            Some(year) => format!("© {year} {}", info.name),
-            None => format!("© {}", info.name),
-        })
+        site.info
+            .get()
+            .and_then(Result::ok)
+            .map(|info| match info.copyright_year {
+                Some(year) => format!("© {year} {}", info.name),
+                None => format!("© {}", info.name),
+            })
     };
     view! {
         <footer class="site-footer">

@@ -10,7 +10,13 @@ use leptos::prelude::*;
 pub fn SiteHeader() -> impl IntoView {
     let site = use_site();
     let base = expect_context::<AppConfig>().base;
-    let home = move || Route::Listing { lang: site.lang.get(), page: 1 }.href(&base);
+    let home = move || {
+        Route::Listing {
+            lang: site.lang.get(),
+            page: 1,
+        }
+        .href(&base)
+    };
     let brand = move || match site.info.get() {
         Some(Ok(info)) => view! {
             {info.logo.map(|logo| view! {

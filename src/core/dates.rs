@@ -27,7 +27,9 @@ impl CalendarDate {
         }
         let digits = |range: std::ops::Range<usize>| -> Option<u32> {
             let part = &date[range];
-            part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         let year = digits(0..4)? as i32;
         let month = digits(5..7)?;
@@ -58,19 +60,36 @@ mod tests {
 
     #[test]
     fn reads_bare_dates_and_date_times() {
-        let may14 = Some(CalendarDate { year: 2024, month: 5, day: 14 });
+        let may14 = Some(CalendarDate {
+            year: 2024,
+            month: 5,
+            day: 14,
+        });
         assert_eq!(CalendarDate::parse("2024-05-14"), may14);
         assert_eq!(CalendarDate::parse("2024-05-14T10:30:00+04:00"), may14);
         assert_eq!(CalendarDate::parse("2024-05-14T23:59:59Z"), may14);
         assert_eq!(CalendarDate::parse(" 2024-05-14 "), may14);
-        assert_eq!(CalendarDate::parse("2024-02-29").map(|d| d.iso()).as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            CalendarDate::parse("2024-02-29").map(|d| d.iso()).as_deref(),
+            Some("2024-02-29")
+        );
     }
 
     #[test]
     fn rejects_what_is_not_a_date() {
         for text in [
-            "", "yesterday", "2024-5-14", "2024/05/14", "2024-13-01", "2024-00-10", "2024-04-31",
-            "2023-02-29", "2024-05-14X", "20240514", "２０２４-05-14", "2024-05-1a",
+            "",
+            "yesterday",
+            "2024-5-14",
+            "2024/05/14",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-04-31",
+            "2023-02-29",
+            "2024-05-14X",
+            "20240514",
+            "２０２４-05-14",
+            "2024-05-1a",
         ] {
             assert_eq!(CalendarDate::parse(text), None, "{text}");
         }

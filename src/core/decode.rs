@@ -23,7 +23,9 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
 /// not among them falls back to the first.
 pub fn decode_site_index(text: &str) -> Result<SiteIndex, ApiError> {
     let mut index: SiteIndex = parse(text)?;
-    index.languages.retain(|l| is_valid_lang(&l.code) && !l.name.trim().is_empty());
+    index
+        .languages
+        .retain(|l| is_valid_lang(&l.code) && !l.name.trim().is_empty());
     let first = index
         .languages
         .first()

@@ -26,12 +26,20 @@ fn every_sample_file_decodes_under_the_contract() {
     let root = sample_root();
     let mut files = Vec::new();
     json_files(&root, &mut files);
-    assert!(files.len() >= 30, "sample data set is incomplete: {} files", files.len());
+    assert!(
+        files.len() >= 30,
+        "sample data set is incomplete: {} files",
+        files.len()
+    );
     let resolve = join("https://example.org/api/en/news/");
 
     for path in &files {
         let text = std::fs::read_to_string(path).expect("utf-8 sample file");
-        let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        let rel = path
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         let name = path.file_name().unwrap().to_string_lossy();
         let parts: Vec<&str> = rel.split('/').collect();
         match parts.as_slice() {
@@ -77,11 +85,17 @@ fn sample_listing_is_newest_first_across_pages_and_holds_the_seed() {
             slugs.push(item.slug);
         }
     }
-    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "listing is not newest first");
+    assert!(
+        dates.windows(2).all(|w| w[0] >= w[1]),
+        "listing is not newest first"
+    );
     assert!(slugs.len() >= 26);
     assert!(slugs.iter().any(|s| s == "sms-icmpd-cooperation"));
     for slug in &slugs {
-        assert!(sample_root().join(format!("en/news/{slug}.json")).exists(), "no article file for {slug}");
+        assert!(
+            sample_root().join(format!("en/news/{slug}.json")).exists(),
+            "no article file for {slug}"
+        );
     }
 }
 
@@ -94,8 +108,20 @@ fn relative_photo_urls_resolve_against_the_document() {
         {"slug":"d","title":"D","published":"2024-05-14","photo":{"alt":"no src"}}]}"#;
     let listing = decode_listing(text, &join("https://cdn.test/api/en/news/")).unwrap();
     assert_eq!(listing.skipped, 0);
-    let photos: Vec<Option<&str>> = listing.items.iter().map(|i| i.photo.as_ref().map(|p| p.src.as_str())).collect();
-    assert_eq!(photos, vec![Some("https://cdn.test/api/en/news/../../img/a.jpg"), None, None, None]);
+    let photos: Vec<Option<&str>> = listing
+        .items
+        .iter()
+        .map(|i| i.photo.as_ref().map(|p| p.src.as_str()))
+        .collect();
+    assert_eq!(
+        photos,
+        vec![
+            Some("https://cdn.test/api/en/news/../../img/a.jpg"),
+            None,
+            None,
+            None
+        ]
+    );
 }
 
 #[test]
@@ -114,7 +140,10 @@ fn malformed_items_are_skipped_and_counted() {
     let slugs: Vec<&str> = listing.items.iter().map(|i| i.slug.as_str()).collect();
     assert_eq!(slugs, ["ok", "ok-2"]);
     assert_eq!(listing.skipped, 9);
-    assert_eq!((listing.page, listing.total_pages, listing.total_items), (2, 3, Some(30)));
+    assert_eq!(
+        (listing.page, listing.total_pages, listing.total_items),
+        (2, 3, Some(30))
+    );
     assert!(listing.items[1].tags.is_empty() && listing.items[1].photo.is_none());
 }
 
@@ -130,7 +159,10 @@ fn broken_documents_give_a_decode_error_with_the_cause() {
         ("null", "invalid type"),
         ("[]", "expected struct"),
         ("{\"page\":1,\"total_pages\":1}", "missing field `items`"),
-        ("{\"page\":1,\"total_pages\":\"two\",\"items\":[]}", "invalid type"),
+        (
+            "{\"page\":1,\"total_pages\":\"two\",\"items\":[]}",
+            "invalid type",
+        ),
     ];
     for (text, expected) in cases {
         match decode_listing(text, &resolve) {
@@ -147,8 +179,14 @@ fn articles_and_pages_need_a_title_and_a_body() {
     let empty_title = r#"{"title":"","body_html":"<p>x</p>"}"#;
     let null_body = r#"{"title":"A","body_html":null}"#;
     for text in [missing_body, empty_title, null_body] {
-        assert!(matches!(decode_article(text, "u", &resolve), Err(ApiError::Decode(_))), "{text}");
-        assert!(matches!(decode_static_page(text, "u"), Err(ApiError::Decode(_))), "{text}");
+        assert!(
+            matches!(decode_article(text, "u", &resolve), Err(ApiError::Decode(_))),
+            "{text}"
+        );
+        assert!(
+            matches!(decode_static_page(text, "u"), Err(ApiError::Decode(_))),
+            "{text}"
+        );
     }
     let minimal = r#"{"title":"A","body_html":"<p>x</p>","updated":null,"gallery":[{"src":"g.jpg","alt":"G"},{"alt":"no src"}]}"#;
     let article = decode_article(minimal, "https://x.test/api/en/news/a.json", &resolve).unwrap();
@@ -161,7 +199,11 @@ fn articles_and_pages_need_a_title_and_a_body() {
 fn deeply_nested_json_never_overflows_the_stack() {
     let depth = 100_000;
     let nest = |field: &str| {
-        format!("{{\"title\":\"A\",\"body_html\":\"x\",\"{field}\":{}{}}}", "[".repeat(depth), "]".repeat(depth))
+        format!(
+            "{{\"title\":\"A\",\"body_html\":\"x\",\"{field}\":{}{}}}",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        )
     };
     let resolve = join("https://x.test/");
     // An unknown field is skipped without recursion: the article still shows.
@@ -175,7 +217,10 @@ fn deeply_nested_json_never_overflows_the_stack() {
 
 #[test]
 fn site_index_needs_a_language_and_repairs_its_default() {
-    assert!(matches!(decode_site_index(r#"{"languages":[],"default_language":"az"}"#), Err(ApiError::Decode(_))));
+    assert!(matches!(
+        decode_site_index(r#"{"languages":[],"default_language":"az"}"#),
+        Err(ApiError::Decode(_))
+    ));
     let index = decode_site_index(
         r#"{"languages":[{"code":"../x","name":"Bad"},{"code":"en","name":"English"}],"default_language":"az"}"#,
     )
@@ -187,9 +232,16 @@ fn site_index_needs_a_language_and_repairs_its_default() {
 #[test]
 fn site_info_drops_an_unsafe_logo_but_keeps_the_name() {
     let resolve = join("https://x.test/api/en/");
-    let info = decode_site_info(r#"{"name":"Agency","copyright_year":"2024","logo":{"src":"data:image/svg+xml,<svg/>"}}"#, &resolve).unwrap();
+    let info = decode_site_info(
+        r#"{"name":"Agency","copyright_year":"2024","logo":{"src":"data:image/svg+xml,<svg/>"}}"#,
+        &resolve,
+    )
+    .unwrap();
     assert_eq!(info.name, "Agency");
     assert_eq!(info.copyright_year, None);
     assert_eq!(info.logo, None);
-    assert!(matches!(decode_site_info(r#"{"name":" "}"#, &resolve), Err(ApiError::Decode(_))));
+    assert!(matches!(
+        decode_site_info(r#"{"name":" "}"#, &resolve),
+        Err(ApiError::Decode(_))
+    ));
 }

@@ -42,17 +42,31 @@ impl Endpoints {
         if page == 0 {
             return Err(ApiError::NotFound);
         }
-        Ok(format!("{}{}/news/page-{page}.json", self.root, checked_lang(lang)?))
+        Ok(format!(
+            "{}{}/news/page-{page}.json",
+            self.root,
+            checked_lang(lang)?
+        ))
     }
 
     /// `API/{lang}/news/{slug}.json`.
     pub fn article(&self, lang: &str, slug: &str) -> Result<String, ApiError> {
-        Ok(format!("{}{}/news/{}.json", self.root, checked_lang(lang)?, checked_slug(slug)?))
+        Ok(format!(
+            "{}{}/news/{}.json",
+            self.root,
+            checked_lang(lang)?,
+            checked_slug(slug)?
+        ))
     }
 
     /// `API/{lang}/pages/{slug}.json`.
     pub fn static_page(&self, lang: &str, slug: &str) -> Result<String, ApiError> {
-        Ok(format!("{}{}/pages/{}.json", self.root, checked_lang(lang)?, checked_slug(slug)?))
+        Ok(format!(
+            "{}{}/pages/{}.json",
+            self.root,
+            checked_lang(lang)?,
+            checked_slug(slug)?
+        ))
     }
 }
 
@@ -61,7 +75,9 @@ fn checked_lang(lang: &str) -> Result<&str, ApiError> {
 }
 
 fn checked_slug(slug: &str) -> Result<String, ApiError> {
-    is_valid_slug(slug).then(|| encode_segment(slug)).ok_or(ApiError::NotFound)
+    is_valid_slug(slug)
+        .then(|| encode_segment(slug))
+        .ok_or(ApiError::NotFound)
 }
 
 #[cfg(test)]
@@ -73,19 +89,31 @@ mod tests {
         let api = Endpoints::new("https://cdn.example.org/api");
         assert_eq!(api.root(), "https://cdn.example.org/api/");
         assert_eq!(api.site_index(), "https://cdn.example.org/api/site.json");
-        assert_eq!(api.site_info("en").unwrap(), "https://cdn.example.org/api/en/site.json");
-        assert_eq!(api.news_page("en", 2).unwrap(), "https://cdn.example.org/api/en/news/page-2.json");
+        assert_eq!(
+            api.site_info("en").unwrap(),
+            "https://cdn.example.org/api/en/site.json"
+        );
+        assert_eq!(
+            api.news_page("en", 2).unwrap(),
+            "https://cdn.example.org/api/en/news/page-2.json"
+        );
         assert_eq!(
             api.article("az", "sms-icmpd-cooperation").unwrap(),
             "https://cdn.example.org/api/az/news/sms-icmpd-cooperation.json"
         );
-        assert_eq!(api.static_page("ru", "privacy").unwrap(), "https://cdn.example.org/api/ru/pages/privacy.json");
+        assert_eq!(
+            api.static_page("ru", "privacy").unwrap(),
+            "https://cdn.example.org/api/ru/pages/privacy.json"
+        );
     }
 
     #[test]
     fn slugs_are_encoded_and_bad_parts_never_become_requests() {
         let api = Endpoints::new("https://x.test/api/");
-        assert_eq!(api.article("az", "xəbər").unwrap(), "https://x.test/api/az/news/x%C9%99b%C9%99r.json");
+        assert_eq!(
+            api.article("az", "xəbər").unwrap(),
+            "https://x.test/api/az/news/x%C9%99b%C9%99r.json"
+        );
         for slug in ["../site", "a/b", "..", "", "a\u{1}b", "a%2Fb"] {
             assert_eq!(api.article("en", slug), Err(ApiError::NotFound), "{slug:?}");
         }

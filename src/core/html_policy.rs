@@ -31,8 +31,9 @@ pub fn tag_rule(name: &str) -> TagRule {
         "script" | "style" | "iframe" | "frame" | "frameset" | "object" | "embed" | "applet" | "template"
         | "noscript" | "noembed" | "noframes" | "svg" | "math" | "title" | "textarea" | "select"
         | "option" | "button" | "input" | "head" | "meta" | "link" | "base" | "xmp" | "plaintext"
-        | "canvas" | "audio" | "video" | "source" | "track" | "param" | "picture" | "portal"
-        | "dialog" => TagRule::Remove,
+        | "canvas" | "audio" | "video" | "source" | "track" | "param" | "picture" | "portal" | "dialog" => {
+            TagRule::Remove
+        }
         _ => TagRule::Unwrap,
     }
 }
@@ -52,8 +53,27 @@ pub fn plain_attribute_ok(name: &str, value: &str) -> bool {
 
 fn static_name(name: &str) -> &'static str {
     const NAMES: &[&str] = &[
-        "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "ul", "ol", "li", "blockquote",
-        "figure", "figcaption", "table", "thead", "tbody", "tr", "hr",
+        "p",
+        "br",
+        "h2",
+        "h3",
+        "h4",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "u",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "hr",
     ];
     NAMES.iter().copied().find(|n| *n == name).unwrap_or("p")
 }
@@ -65,10 +85,36 @@ mod tests {
     #[test]
     fn the_contract_allowlist_is_kept() {
         for name in [
-            "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "a", "ul", "ol", "li", "blockquote",
-            "figure", "figcaption", "img", "table", "thead", "tbody", "tr", "th", "td", "hr",
+            "p",
+            "br",
+            "h2",
+            "h3",
+            "h4",
+            "strong",
+            "b",
+            "em",
+            "i",
+            "u",
+            "a",
+            "ul",
+            "ol",
+            "li",
+            "blockquote",
+            "figure",
+            "figcaption",
+            "img",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "hr",
         ] {
-            assert!(matches!(tag_rule(name), TagRule::Keep(kept, _) if kept == name), "{name}");
+            assert!(
+                matches!(tag_rule(name), TagRule::Keep(kept, _) if kept == name),
+                "{name}"
+            );
         }
     }
 
@@ -80,23 +126,38 @@ mod tests {
 
     #[test]
     fn active_content_is_removed_with_its_children() {
-        for name in ["script", "style", "iframe", "object", "embed", "svg", "math", "template", "noscript", "base", "meta", "textarea"] {
+        for name in [
+            "script", "style", "iframe", "object", "embed", "svg", "math", "template", "noscript", "base",
+            "meta", "textarea",
+        ] {
             assert_eq!(tag_rule(name), TagRule::Remove, "{name}");
         }
     }
 
     #[test]
     fn unknown_containers_keep_their_text() {
-        for name in ["div", "span", "form", "section", "font", "marquee", "custom-element"] {
+        for name in [
+            "div",
+            "span",
+            "form",
+            "section",
+            "font",
+            "marquee",
+            "custom-element",
+        ] {
             assert_eq!(tag_rule(name), TagRule::Unwrap, "{name}");
         }
     }
 
     #[test]
     fn only_listed_attributes_survive() {
-        let TagRule::Keep(_, attrs) = tag_rule("a") else { panic!() };
+        let TagRule::Keep(_, attrs) = tag_rule("a") else {
+            panic!()
+        };
         assert_eq!(attrs, &["href", "title"]);
-        let TagRule::Keep(_, attrs) = tag_rule("p") else { panic!() };
+        let TagRule::Keep(_, attrs) = tag_rule("p") else {
+            panic!()
+        };
         assert!(attrs.is_empty(), "no style, class, id or on* on paragraphs");
     }
 

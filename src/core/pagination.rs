@@ -40,11 +40,17 @@ pub fn page_links(current: u32, total: u32) -> Vec<PageLink> {
     let mut previous = 0;
     for number in numbers {
         if number == previous + 2 {
-            links.push(PageLink::Page { number: previous + 1, current: false });
+            links.push(PageLink::Page {
+                number: previous + 1,
+                current: false,
+            });
         } else if number > previous + 2 {
             links.push(PageLink::Gap);
         }
-        links.push(PageLink::Page { number, current: number == current });
+        links.push(PageLink::Page {
+            number,
+            current: number == current,
+        });
         previous = number;
     }
     links
@@ -58,7 +64,10 @@ mod tests {
         links
             .iter()
             .map(|link| match link {
-                PageLink::Page { number, current: true } => format!("[{number}]"),
+                PageLink::Page {
+                    number,
+                    current: true,
+                } => format!("[{number}]"),
                 PageLink::Page { number, .. } => number.to_string(),
                 PageLink::Gap => "…".to_string(),
             })

@@ -95,23 +95,66 @@ mod tests {
     fn hrefs_at_the_root() {
         let base = BasePath::new("/");
         assert_eq!(Route::Home.href(&base), "/");
-        assert_eq!(Route::Listing { lang: lang(), page: 1 }.href(&base), "/en/");
-        assert_eq!(Route::Listing { lang: lang(), page: 3 }.href(&base), "/en/?page=3");
         assert_eq!(
-            Route::Article { lang: lang(), slug: "sms-icmpd-cooperation".into() }.href(&base),
+            Route::Listing {
+                lang: lang(),
+                page: 1
+            }
+            .href(&base),
+            "/en/"
+        );
+        assert_eq!(
+            Route::Listing {
+                lang: lang(),
+                page: 3
+            }
+            .href(&base),
+            "/en/?page=3"
+        );
+        assert_eq!(
+            Route::Article {
+                lang: lang(),
+                slug: "sms-icmpd-cooperation".into()
+            }
+            .href(&base),
             "/en/news/sms-icmpd-cooperation"
         );
-        assert_eq!(Route::Page { lang: lang(), slug: "terms" }.href(&base), "/en/terms");
-        assert_eq!(Route::Page { lang: lang(), slug: "privacy" }.href(&base), "/en/privacy");
+        assert_eq!(
+            Route::Page {
+                lang: lang(),
+                slug: "terms"
+            }
+            .href(&base),
+            "/en/terms"
+        );
+        assert_eq!(
+            Route::Page {
+                lang: lang(),
+                slug: "privacy"
+            }
+            .href(&base),
+            "/en/privacy"
+        );
     }
 
     #[test]
     fn hrefs_under_a_sub_path_and_with_encoded_slugs() {
         let base = BasePath::new("/portal/news/");
         assert_eq!(Route::Home.href(&base), "/portal/news/");
-        assert_eq!(Route::Listing { lang: lang(), page: 2 }.href(&base), "/portal/news/en/?page=2");
         assert_eq!(
-            Route::Article { lang: "az".into(), slug: "xəbər 1".into() }.href(&base),
+            Route::Listing {
+                lang: lang(),
+                page: 2
+            }
+            .href(&base),
+            "/portal/news/en/?page=2"
+        );
+        assert_eq!(
+            Route::Article {
+                lang: "az".into(),
+                slug: "xəbər 1".into()
+            }
+            .href(&base),
             "/portal/news/az/news/x%C9%99b%C9%99r%201"
         );
     }

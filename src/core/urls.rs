@@ -56,7 +56,10 @@ pub(crate) mod tests {
             } else if let Some(rest) = reference.strip_prefix('/') {
                 let origin_end = base_dir.find("://").map(|i| i + 3).unwrap_or(0);
                 let host_end = base_dir[origin_end..].find('/').map(|i| i + origin_end);
-                Some(format!("{}/{rest}", &base_dir[..host_end.unwrap_or(base_dir.len())]))
+                Some(format!(
+                    "{}/{rest}",
+                    &base_dir[..host_end.unwrap_or(base_dir.len())]
+                ))
             } else {
                 Some(format!("{base_dir}{reference}"))
             }

@@ -45,11 +45,23 @@ fn ArticleView(article: Article, lang: String) -> impl IntoView {
     let site = use_site();
     let strings = site.strings();
     let base = expect_context::<AppConfig>().base;
-    let listing_one = Route::Listing { lang: lang.clone(), page: 1 }.href(&base);
+    let listing_one = Route::Listing {
+        lang: lang.clone(),
+        page: 1,
+    }
+    .href(&base);
     let back = site
         .last_listing
         .get_untracked()
-        .filter(|href| href.starts_with(&Route::Listing { lang: lang.clone(), page: 1 }.href(&base)))
+        .filter(|href| {
+            href.starts_with(
+                &Route::Listing {
+                    lang: lang.clone(),
+                    page: 1,
+                }
+                .href(&base),
+            )
+        })
         .unwrap_or(listing_one);
     let title = article.title.clone();
     let description = article.summary.clone().unwrap_or_else(|| article.title.clone());

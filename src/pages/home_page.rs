@@ -17,14 +17,27 @@ pub fn HomePage() -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(index)) = site.index.get() {
-            let target = Route::Listing { lang: index.default_language, page: 1 }.href(&base);
+            let target = Route::Listing {
+                lang: index.default_language,
+                page: 1,
+            }
+            .href(&base);
             // A redirect is not the reader's navigation: focus stays where a fresh page has it.
             site.navigations.set(0);
-            navigate(&target, NavigateOptions { resolve: false, replace: true, ..Default::default() });
+            navigate(
+                &target,
+                NavigateOptions {
+                    resolve: false,
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
     move || match site.index.get() {
-        Some(Err(error)) => view! { <LoadError error=error retry=move |_| site.index.refetch() /> }.into_any(),
+        Some(Err(error)) => {
+            view! { <LoadError error=error retry=move |_| site.index.refetch() /> }.into_any()
+        }
         _ => view! { <LoadingSkeleton rows=2 /> }.into_any(),
     }
 }

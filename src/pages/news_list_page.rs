@@ -36,7 +36,9 @@ pub fn NewsListPage() -> impl IntoView {
             let (lang, page) = (lang.get(), page.get());
             async move {
                 match page {
-                    Some(page) => fetch_listing(&config, &lang, page).await.map(|listing| (page, listing)),
+                    Some(page) => fetch_listing(&config, &lang, page)
+                        .await
+                        .map(|listing| (page, listing)),
                     None => Err(ApiError::NotFound),
                 }
             }
@@ -45,7 +47,11 @@ pub fn NewsListPage() -> impl IntoView {
 
     let base = config.base.clone();
     Effect::new(move |_| {
-        let href = Route::Listing { lang: lang.get(), page: page.get().unwrap_or(1) }.href(&base);
+        let href = Route::Listing {
+            lang: lang.get(),
+            page: page.get().unwrap_or(1),
+        }
+        .href(&base);
         site.last_listing.set(Some(href));
     });
 
@@ -83,7 +89,9 @@ fn ListingBody(listing: Listing, page: u32, lang: String) -> impl IntoView {
     }
     let skipped = listing.skipped;
     if skipped > 0 {
-        web_sys::console::warn_1(&format!("news portal: {skipped} malformed items skipped on page {page}").into());
+        web_sys::console::warn_1(
+            &format!("news portal: {skipped} malformed items skipped on page {page}").into(),
+        );
     }
     let cards = listing
         .items

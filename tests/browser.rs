@@ -1,0 +1,236 @@
+//! Component and browser-API tests, run in headless Chromium by
+//! wasm-bindgen-test (`scripts/test`): the sanitizer, URL resolution, `Intl`
+//! dates, and components mounted with `mount_to`.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use news_portal::browser::config::{resolve, AppConfig};
+use news_portal::browser::intl::format_date;
+use news_portal::browser::sanitize::sanitize;
+use news_portal::components::news_card::NewsCard;
+use news_portal::components::pagination_nav::PaginationNav;
+use news_portal::core::dates::CalendarDate;
+use news_portal::core::endpoints::Endpoints;
+use news_portal::core::model::{Photo, Summary};
+use news_portal::core::routes::BasePath;
+use news_portal::i18n::EN;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SOURCE: &str = "https://news.example.gov/api/en/news/some-article.json";
+const ORIGIN: &str = "https://news.example.gov";
+
+/// Sanitizes `html` and returns the resulting markup.
+fn clean(html: &str) -> String {
+    let fragment = sanitize(html, SOURCE, ORIGIN).expect("DOMParser is available");
+    let holder = document().create_element("div").unwrap();
+    holder.append_child(&fragment).unwrap();
+    holder.inner_html()
+}
+
+#[wasm_bindgen_test]
+fn allowed_markup_passes_unchanged() {
+    let html = "<h2>Title</h2><p>Text with <strong>bold</strong>, <em>em</em> and <u>u</u>.</p>\
+                <ul><li>one</li></ul><blockquote><p>q</p></blockquote><hr>\
+                <table><thead><tr><th scope=\"col\">A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>";
+    assert_eq!(clean(html), html);
+}
+
+#[wasm_bindgen_test]
+fn scripts_handlers_and_dangerous_urls_are_gone() {
+    assert_eq!(clean("<p>a<script>alert(1)</script>b</p>"), "<p>ab</p>");
+    assert_eq!(
+        clean("<p onclick=\"alert(1)\" style=\"color:red\" class=\"x\">t</p>"),
+        "<p>t</p>"
+    );
+    assert_eq!(clean("<a href=\"javascript:alert(1)\">link</a>"), "link");
+    assert_eq!(clean("<a href=\" JaVaScRiPt:alert(1)\">x</a>"), "x");
+    assert_eq!(
+        clean("<img src=\"data:image/svg+xml,<svg onload=alert(1)>\" alt=\"d\">"),
+        ""
+    );
+    assert_eq!(
+        clean("<iframe src=\"https://evil.example\"></iframe><p>after</p>"),
+        "<p>after</p>"
+    );
+    assert_eq!(
+        clean("<svg><script>alert(1)</script></svg><math><mi>x</mi></math>"),
+        ""
+    );
+    assert_eq!(clean("<style>body{display:none}</style>ok"), "ok");
+    assert_eq!(clean("<div><span>kept text</span></div>"), "kept text");
+    assert_eq!(clean("<h1>Big</h1>"), "<h2>Big</h2>");
+}
+
+#[wasm_bindgen_test]
+fn links_and_images_resolve_against_the_json_document() {
+    assert_eq!(
+        clean("<a href=\"../pages/privacy.json\">p</a>"),
+        "<a href=\"https://news.example.gov/api/en/pages/privacy.json\">p</a>"
+    );
+    assert_eq!(
+        clean("<a href=\"https://icmpd.org/\">ICMPD</a>"),
+        "<a href=\"https://icmpd.org/\" rel=\"noopener noreferrer\">ICMPD</a>"
+    );
+    assert_eq!(
+        clean("<a href=\"mailto:info@x.az\">m</a>"),
+        "<a href=\"mailto:info@x.az\">m</a>"
+    );
+    assert_eq!(
+        clean("<img src=\"../../img/a.svg\" onerror=\"alert(1)\" width=\"10\" height=\"50%\">"),
+        "<img src=\"https://news.example.gov/api/img/a.svg\" width=\"10\" loading=\"lazy\" decoding=\"async\" alt=\"\">"
+    );
+}
+
+#[wasm_bindgen_test]
+fn very_deep_nesting_does_not_exhaust_the_stack() {
+    let depth = 20_000;
+    let html = format!("{}deep{}", "<div>".repeat(depth), "</div>".repeat(depth));
+    assert_eq!(clean(&html), "deep");
+}
+
+#[wasm_bindgen_test]
+fn relative_urls_resolve_like_a_browser() {
+    let page = "https://cdn.example.org/data/api/en/news/page-1.json";
+    assert_eq!(
+        resolve("../../img/a.svg", page).as_deref(),
+        Some("https://cdn.example.org/data/api/img/a.svg")
+    );
+    assert_eq!(
+        resolve("/img/a.svg", page).as_deref(),
+        Some("https://cdn.example.org/img/a.svg")
+    );
+    assert_eq!(
+        resolve("https://other.example/a.jpg", page).as_deref(),
+        Some("https://other.example/a.jpg")
+    );
+    assert_eq!(resolve("http://[broken", page), None);
+}
+
+#[wasm_bindgen_test]
+fn dates_are_formatted_by_intl() {
+    let date = CalendarDate::parse("2024-05-14T23:30:00-10:00").unwrap();
+    assert_eq!(format_date(date, "en-GB"), "14 May 2024");
+    assert_eq!(
+        format_date(CalendarDate::parse("2024-01-01").unwrap(), "en-GB"),
+        "1 January 2024"
+    );
+}
+
+fn test_config() -> AppConfig {
+    AppConfig {
+        base: BasePath::new("/portal/news/"),
+        api: Endpoints::new("https://news.example.gov/api/"),
+        origin: ORIGIN.into(),
+    }
+}
+
+/// Mounts `view` into a fresh element; keep the handle alive while asserting.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> (web_sys::HtmlElement, impl Drop) {
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(test_config());
+        view()
+    });
+    (host, handle)
+}
+
+fn summary(title: &str, photo: Option<Photo>) -> Summary {
+    Summary {
+        slug: "xəbər-1".into(),
+        title: title.into(),
+        published: "2024-05-14".into(),
+        summary: Some("Short <b>summary</b>".into()),
+        photo,
+        tags: vec![],
+    }
+}
+
+#[wasm_bindgen_test]
+fn news_card_links_under_the_base_and_keeps_text_as_text() {
+    let (host, _handle) = mount(|| {
+        view! { <NewsCard item=summary("<img src=x onerror=alert(1)>", None) lang="en".into() eager=true no_photo="No photo" /> }
+    });
+    let link = host.query_selector(".news-card__title a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").unwrap(),
+        "/portal/news/en/news/x%C9%99b%C9%99r-1"
+    );
+    assert_eq!(link.text_content().unwrap(), "<img src=x onerror=alert(1)>");
+    assert!(
+        host.query_selector("img").unwrap().is_none(),
+        "a title is never HTML"
+    );
+    assert!(
+        host.query_selector("b").unwrap().is_none(),
+        "a summary is never HTML"
+    );
+    let placeholder = host.query_selector("[role=img]").unwrap().unwrap();
+    assert_eq!(placeholder.get_attribute("aria-label").unwrap(), "No photo");
+    assert_eq!(
+        host.query_selector("time")
+            .unwrap()
+            .unwrap()
+            .get_attribute("datetime")
+            .unwrap(),
+        "2024-05-14"
+    );
+}
+
+#[wasm_bindgen_test]
+fn news_card_photo_has_size_and_alt() {
+    let photo = Photo {
+        src: "https://news.example.gov/api/img/a.svg".into(),
+        alt: "A meeting".into(),
+        width: Some(600),
+        height: Some(400),
+        caption: None,
+        credit: None,
+    };
+    let (host, _handle) = mount(move || {
+        view! { <NewsCard item=summary("T", Some(photo)) lang="en".into() eager=false no_photo="No photo" /> }
+    });
+    let img = host.query_selector("img").unwrap().unwrap();
+    assert_eq!(img.get_attribute("alt").unwrap(), "A meeting");
+    assert_eq!(img.get_attribute("width").unwrap(), "600");
+    assert_eq!(img.get_attribute("height").unwrap(), "400");
+    assert_eq!(img.get_attribute("loading").unwrap(), "lazy");
+}
+
+#[wasm_bindgen_test]
+fn pagination_marks_the_current_page_and_builds_hrefs() {
+    let (host, _handle) =
+        mount(|| view! { <PaginationNav current=5 total=10 lang="en".into() strings=&EN /> });
+    let current = host.query_selector("[aria-current=page]").unwrap().unwrap();
+    assert_eq!(current.text_content().unwrap(), "5");
+    let hrefs: Vec<String> = {
+        let links = host.query_selector_all(".pagination a").unwrap();
+        (0..links.length())
+            .filter_map(|i| links.item(i))
+            .filter_map(|n| n.unchecked_into::<web_sys::Element>().get_attribute("href"))
+            .collect()
+    };
+    assert_eq!(
+        hrefs,
+        [
+            "/portal/news/en/?page=4",
+            "/portal/news/en/",
+            "/portal/news/en/?page=4",
+            "/portal/news/en/?page=5",
+            "/portal/news/en/?page=6",
+            "/portal/news/en/?page=10",
+            "/portal/news/en/?page=6"
+        ]
+    );
+    assert_eq!(host.query_selector_all(".pagination__gap").unwrap().length(), 2);
+}
+
+#[wasm_bindgen_test]
+fn a_single_page_has_no_pagination() {
+    let (host, _handle) =
+        mount(|| view! { <PaginationNav current=1 total=1 lang="en".into() strings=&EN /> });
+    assert!(host.query_selector("nav").unwrap().is_none());
+}
