@@ -28,7 +28,7 @@ pub async fn get_text(url: &str) -> Result<TextResponse, ApiError> {
         .map_err(|_| ApiError::Network("AbortController unavailable".into()))?;
     let signal = controller.signal();
     let timed_out = Rc::new(Cell::new(false));
-    let timer = start_timer(&controller, timed_out.clone());
+    let _timer = Timer::start(&controller, timed_out.clone());
 
     // Abort when the owning view or resource is cleaned up (navigation, refetch).
     let on_leave = SendWrapper::new(controller.clone());
@@ -47,11 +47,6 @@ pub async fn get_text(url: &str) -> Result<TextResponse, ApiError> {
     }
     .await;
 
-    if let Some((handle, _closure)) = timer {
-        if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(handle);
-        }
-    }
     result.map_err(|error| {
         if timed_out.get() {
             ApiError::Timeout(TIMEOUT_SECS)
@@ -61,21 +56,37 @@ pub async fn get_text(url: &str) -> Result<TextResponse, ApiError> {
     })
 }
 
-/// Arms the time-out; the closure is returned so it lives as long as the request.
-fn start_timer(
-    controller: &web_sys::AbortController,
-    timed_out: Rc<Cell<bool>>,
-) -> Option<(i32, Closure<dyn FnMut()>)> {
-    let controller = controller.clone();
-    let closure = Closure::<dyn FnMut()>::new(move || {
-        timed_out.set(true);
-        controller.abort();
-    });
-    let handle = web_sys::window()?
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            closure.as_ref().unchecked_ref(),
-            (TIMEOUT_SECS * 1000) as i32,
-        )
-        .ok()?;
-    Some((handle, closure))
+/// The armed time-out. Dropping it (the request finished, or its future was
+/// dropped) disarms the timer before its closure is freed.
+struct Timer {
+    handle: i32,
+    _on_timeout: Closure<dyn FnMut()>,
+}
+
+impl Timer {
+    fn start(controller: &web_sys::AbortController, timed_out: Rc<Cell<bool>>) -> Option<Timer> {
+        let controller = controller.clone();
+        let on_timeout = Closure::<dyn FnMut()>::new(move || {
+            timed_out.set(true);
+            controller.abort();
+        });
+        let handle = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                (TIMEOUT_SECS * 1000) as i32,
+            )
+            .ok()?;
+        Some(Timer {
+            handle,
+            _on_timeout: on_timeout,
+        })
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.handle);
+        }
+    }
 }
