@@ -2,6 +2,7 @@
 
 pub mod date_text;
 pub mod load_error;
+pub mod loaded;
 pub mod loading_skeleton;
 pub mod news_card;
 pub mod not_found_view;

@@ -13,17 +13,40 @@ pub enum TagRule {
     Remove,
 }
 
+/// Elements kept as they are, with no attributes.
+const PLAIN: &[&str] = &[
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "hr",
+];
+
 /// The rule for an element, by its lower-case local name.
 pub fn tag_rule(name: &str) -> TagRule {
-    const NONE: &[&str] = &[];
+    if let Some(&plain) = PLAIN.iter().find(|&&plain| plain == name) {
+        return TagRule::Keep(plain, &[]);
+    }
     match name {
-        "p" | "br" | "h2" | "h3" | "h4" | "strong" | "b" | "em" | "i" | "u" | "ul" | "ol" | "li"
-        | "blockquote" | "figure" | "figcaption" | "table" | "thead" | "tbody" | "tr" | "hr" => {
-            TagRule::Keep(static_name(name), NONE)
-        }
         // The page has its own h1; deeper headings keep the outline at h4.
-        "h1" => TagRule::Keep("h2", NONE),
-        "h5" | "h6" => TagRule::Keep("h4", NONE),
+        "h1" => TagRule::Keep("h2", &[]),
+        "h5" | "h6" => TagRule::Keep("h4", &[]),
         "a" => TagRule::Keep("a", &["href", "title"]),
         "img" => TagRule::Keep("img", &["src", "alt", "width", "height", "title"]),
         "th" => TagRule::Keep("th", &["colspan", "rowspan", "scope"]),
@@ -49,33 +72,6 @@ pub fn plain_attribute_ok(name: &str, value: &str) -> bool {
         "alt" | "title" => value.len() <= 1000,
         _ => false,
     }
-}
-
-fn static_name(name: &str) -> &'static str {
-    const NAMES: &[&str] = &[
-        "p",
-        "br",
-        "h2",
-        "h3",
-        "h4",
-        "strong",
-        "b",
-        "em",
-        "i",
-        "u",
-        "ul",
-        "ol",
-        "li",
-        "blockquote",
-        "figure",
-        "figcaption",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "hr",
-    ];
-    NAMES.iter().copied().find(|n| *n == name).unwrap_or("p")
 }
 
 #[cfg(test)]

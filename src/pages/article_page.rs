@@ -3,8 +3,7 @@
 use crate::api::fetch_article;
 use crate::browser::config::AppConfig;
 use crate::components::date_text::DateText;
-use crate::components::load_error::LoadError;
-use crate::components::loading_skeleton::LoadingSkeleton;
+use crate::components::loaded::loaded;
 use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
 use crate::components::photo_figure::PhotoFigure;
@@ -27,16 +26,9 @@ pub fn ArticlePage() -> impl IntoView {
         let (lang, slug) = (lang.get(), slug.get());
         async move { fetch_article(&config, &lang, &slug).await }
     });
-    view! {
-        <Transition fallback=|| view! { <LoadingSkeleton rows=1 /> }>
-            {move || Suspend::new(async move {
-                match article.await {
-                    Ok(article) => view! { <ArticleView article=article lang=lang.try_get_untracked().unwrap_or_default() /> }.into_any(),
-                    Err(error) => view! { <LoadError error=error retry=move |_| article.refetch() /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    loaded(article, 1, move |article| {
+        view! { <ArticleView article=article lang=lang.try_get_untracked().unwrap_or_default() /> }
+    })
 }
 
 /// The loaded article.

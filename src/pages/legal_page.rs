@@ -3,8 +3,7 @@
 use crate::api::fetch_static_page;
 use crate::browser::config::AppConfig;
 use crate::components::date_text::DateText;
-use crate::components::load_error::LoadError;
-use crate::components::loading_skeleton::LoadingSkeleton;
+use crate::components::loaded::loaded;
 use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
 use crate::components::rich_text::RichText;
@@ -24,16 +23,9 @@ pub fn LegalPage(slug: &'static str) -> impl IntoView {
         let lang = lang.get();
         async move { fetch_static_page(&config, &lang, slug).await }
     });
-    view! {
-        <Transition fallback=|| view! { <LoadingSkeleton rows=1 /> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(loaded) => view! { <StaticPageView page=loaded lang=lang.try_get_untracked().unwrap_or_default() /> }.into_any(),
-                    Err(error) => view! { <LoadError error=error retry=move |_| page.refetch() /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    loaded(page, 1, move |page| {
+        view! { <StaticPageView page=page lang=lang.try_get_untracked().unwrap_or_default() /> }
+    })
 }
 
 /// The loaded page: title, "last updated", body.
