@@ -7,7 +7,6 @@ pub struct Strings {
     /// The locale `Intl.DateTimeFormat` formats dates in ("en-GB": 14 May 2024).
     pub date_locale: &'static str,
     pub skip_to_content: &'static str,
-    pub home_link_label: &'static str,
     pub nav_label: &'static str,
     pub news: &'static str,
     pub latest_news: &'static str,
@@ -32,7 +31,6 @@ pub struct Strings {
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub go_home: &'static str,
-    pub no_such_page: fn(u32) -> String,
     pub invalid_page: &'static str,
     pub first_page: &'static str,
     pub empty_listing: &'static str,
@@ -47,7 +45,6 @@ pub struct Strings {
 pub const EN: Strings = Strings {
     date_locale: "en-GB",
     skip_to_content: "Skip to main content",
-    home_link_label: "Home",
     nav_label: "Main",
     news: "News",
     latest_news: "News",
@@ -72,13 +69,6 @@ pub const EN: Strings = Strings {
     not_found_title: "Page not found",
     not_found_text: "The page you are looking for does not exist or has been moved.",
     go_home: "Go to the news",
-    no_such_page: |total| {
-        if total == 1 {
-            "There is no such page: the news has 1 page.".to_string()
-        } else {
-            format!("There is no such page: the news has {total} pages.")
-        }
-    },
     invalid_page: "There is no such page of news.",
     first_page: "Go to the first page",
     empty_listing: "There is no news yet.",

@@ -24,7 +24,8 @@ test("the root redirects to the default language's listing, with header, cards a
   assert.equal(await banner.locator("img.brand-logo").count(), 1);
   assert.equal(await page.locator(".news-card").count(), 12);
   assert.equal(await page.locator("html").getAttribute("lang"), "en");
-  const description = await page.locator('meta[name="description"]').last().getAttribute("content");
+  assert.equal(await page.locator('meta[name="description"]').count(), 1, "exactly one meta description");
+  const description = await page.locator('meta[name="description"]').getAttribute("content");
   assert.ok(description && description.length > 10, "listing has a meta description");
   const footer = page.getByRole("contentinfo");
   assert.match(await footer.textContent(), new RegExp(`© 2024 ${AGENCY}`));
@@ -64,6 +65,7 @@ test("listing → page 2 → article → back → reload, the way a reader walks
   assert.equal(await page.evaluate(() => window.scrollY), 0, "a new page starts at its top");
   assert.equal(await page.getByRole("link", { name: "← Back to news" }).getAttribute("href"), "/en/?page=2");
   assert.equal(await page.title(), `${articleTitle} – ${AGENCY}`);
+  assert.equal(await page.locator('meta[name="description"]').count(), 1, "the listing's description was replaced");
   await assertAccessible(page, "article");
 
   await page.goBack();
@@ -283,6 +285,26 @@ test("on a phone the listing is one column and nothing overflows sideways", asyn
   await page.goto(url("/en/news/sms-icmpd-cooperation"));
   await settled(page);
   await screenshot(page, "article-phone");
+  page.assertClean();
+  await page.close();
+});
+
+test("leaving a view aborts its request, and the new view is not replaced by the old answer", async () => {
+  const page = await openPage(env.browser);
+  let answer;
+  const held = new Promise((resolve) => { answer = resolve; });
+  await page.route("**/api/en/news/sms-icmpd-cooperation.json", async (route) => { await held; await route.continue().catch(() => {}); });
+  const aborted = page.waitForEvent("requestfailed", (request) => request.url().endsWith("/sms-icmpd-cooperation.json"));
+  await page.goto(url("/en/news/sms-icmpd-cooperation"));
+  await page.locator(".skeleton").waitFor();
+  await page.getByRole("banner").getByRole("link", { name: "News" }).click();
+  const request = await aborted;
+  assert.match(request.failure().errorText, /ABORTED/i);
+  await settled(page);
+  answer();
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "News");
+  assert.equal(await page.locator(".news-card").count(), 12);
   page.assertClean();
   await page.close();
 });
