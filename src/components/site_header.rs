@@ -4,6 +4,7 @@ use crate::browser::config::AppConfig;
 use crate::components::site_context::use_site;
 use crate::core::routes::Route;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 /// The page header. Shows a neutral placeholder while the agency's identity loads.
 #[component]
@@ -16,6 +17,11 @@ pub fn SiteHeader() -> impl IntoView {
             page: 1,
         }
         .href(&base)
+    };
+    let location = use_location();
+    let on_listing = {
+        let home = home.clone();
+        move || (location.pathname.get() == home()).then_some("page")
     };
     let brand = move || match site.info.get() {
         Some(Ok(info)) => view! {
@@ -33,7 +39,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <a class="brand" href=home.clone()>{brand}</a>
                 <nav class="site-nav" aria-label=move || site.strings().nav_label>
                     <ul>
-                        <li><a href=home>{move || site.strings().news}</a></li>
+                        <li><a href=home aria-current=on_listing>{move || site.strings().news}</a></li>
                     </ul>
                 </nav>
             </div>

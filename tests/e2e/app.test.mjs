@@ -22,6 +22,7 @@ test("the root redirects to the default language's listing, with header, cards a
   const banner = page.getByRole("banner");
   assert.equal(await banner.getByRole("link", { name: AGENCY }).count(), 1);
   assert.equal(await banner.locator("img.brand-logo").count(), 1);
+  assert.equal(await banner.getByRole("link", { name: "News" }).getAttribute("aria-current"), "page");
   assert.equal(await page.locator(".news-card").count(), 12);
   assert.equal(await page.locator("html").getAttribute("lang"), "en");
   assert.equal(await page.locator('meta[name="description"]').count(), 1, "exactly one meta description");
@@ -65,6 +66,7 @@ test("listing → page 2 → article → back → reload, the way a reader walks
   assert.equal(await page.evaluate(() => window.scrollY), 0, "a new page starts at its top");
   assert.equal(await page.getByRole("link", { name: "← Back to news" }).getAttribute("href"), "/en/?page=2");
   assert.equal(await page.title(), `${articleTitle} – ${AGENCY}`);
+  assert.equal(await page.getByRole("banner").getByRole("link", { name: "News" }).getAttribute("aria-current"), null);
   assert.equal(await page.locator('meta[name="description"]').count(), 1, "the listing's description was replaced");
   await assertAccessible(page, "article");
 
