@@ -170,8 +170,17 @@ for (const [label, path] of [
 ]) {
   test(`${label} shows "page not found" inside the layout, with a link home`, async () => {
     const page = await openPage(env.browser, { allow: ["Failed to load resource"] });
+    const dataRequests = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith(".json")) dataRequests.push(path);
+    });
     await page.goto(url(path));
     await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    for (const requested of dataRequests) {
+      assert.ok(requested.startsWith("/api/"), `a request left the data root: ${requested}`);
+      assert.ok(!requested.includes(".."), `a request escaped its folder: ${requested}`);
+    }
     assert.equal(await page.getByRole("banner").count(), 1);
     assert.equal(await page.getByRole("contentinfo").count(), 1);
     await page.getByRole("main").getByRole("link", { name: "Go to the news" }).click();
