@@ -23,10 +23,19 @@ async function fileAt(root, urlPath) {
   }
 }
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(root, { port = 0 } = {}) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. With
+ * `prefix` (such as "/portal/news/"), the files live under that path, as when a
+ * portal hosts the app in a sub-folder.
+ */
+export async function serve(root, { port = 0, prefix = "/" } = {}) {
   const server = createServer(async (req, res) => {
-    const urlPath = new URL(req.url, "http://x").pathname;
+    const fullPath = new URL(req.url, "http://x").pathname;
+    if (!fullPath.startsWith(prefix)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("outside the app");
+      return;
+    }
+    const urlPath = "/" + fullPath.slice(prefix.length);
     let path = await fileAt(root, urlPath);
     // Navigations (anything that is not an asset type) fall back to the app.
     if (!path && !(extname(urlPath) in TYPES)) path = join(root, "index.html");
