@@ -19,9 +19,9 @@ const CHROMIUM_ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
-/** Starts the server and the browser once per test file. */
-export async function start() {
-  const server = await serve(DIST);
+/** Starts the server (for `root`, under `prefix`) and the browser, once per test file. */
+export async function start({ root = DIST, prefix = "/" } = {}) {
+  const server = await serve(root, { prefix });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,

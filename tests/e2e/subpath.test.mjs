@@ -5,12 +5,10 @@ import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { DIST, openPage, settled, assertAccessible } from "./harness.mjs";
-import { serve } from "./server.mjs";
+import { DIST, start, openPage, settled, assertAccessible } from "./harness.mjs";
 
 const PREFIX = "/portal/news/";
-let copy, server, browser;
+let copy, env;
 
 before(async () => {
   copy = await mkdtemp(join(tmpdir(), "news-subpath-"));
@@ -20,27 +18,22 @@ before(async () => {
   const edited = html.replace(/<base href=["']?\/["']?>/, `<base href="${PREFIX}">`);
   assert.notEqual(edited, html, "index.html has the documented <base href> to edit");
   await writeFile(index, edited);
-  server = await serve(copy, { prefix: PREFIX });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  env = await start({ root: copy, prefix: PREFIX });
 });
 
 after(async () => {
-  await browser.close();
-  await server.close();
+  await env.stop();
   await rm(copy, { recursive: true, force: true });
 });
 
 test("under /portal/news/: deep link, listing → article → back → reload, nothing outside the prefix", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(env.browser);
   const outside = [];
   page.on("request", (request) => {
     const path = new URL(request.url()).pathname;
     if (!path.startsWith(PREFIX)) outside.push(path);
   });
-  const base = server.url + PREFIX;
+  const base = env.server.url + PREFIX;
 
   await page.goto(base + "en/news/sms-icmpd-cooperation");
   await settled(page);
