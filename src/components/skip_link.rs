@@ -2,6 +2,7 @@
 
 use crate::components::site_context::use_site;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// "Skip to main content". Handled in code because `<base href>` makes a bare
 /// `#fragment` link point at the base URL instead of the current page.
@@ -23,5 +24,3 @@ pub fn SkipLink() -> impl IntoView {
         </a>
     }
 }
-
-use wasm_bindgen::JsCast;

@@ -11,6 +11,7 @@ use crate::components::rich_text::RichText;
 use crate::components::site_context::use_site;
 use crate::core::model::Article;
 use crate::core::routes::Route;
+use crate::pages::use_lang_param;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -19,16 +20,23 @@ use leptos_router::hooks::use_params_map;
 pub fn ArticlePage() -> impl IntoView {
     let config = expect_context::<AppConfig>();
     let params = use_params_map();
-    let lang = Memo::new(move |_| params.read().get("lang").unwrap_or_default());
+    let lang = use_lang_param();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    // The article travels with the language it was requested in.
     let article = LocalResource::new(move || {
         let config = config.clone();
         let (lang, slug) = (lang.get(), slug.get());
-        async move { fetch_article(&config, &lang, &slug).await }
+        async move {
+            fetch_article(&config, &lang, &slug)
+                .await
+                .map(|article| (lang, article))
+        }
     });
-    loaded(article, 1, move |article| {
-        view! { <ArticleView article=article lang=lang.try_get_untracked().unwrap_or_default() /> }
-    })
+    loaded(
+        article,
+        1,
+        |(lang, article)| view! { <ArticleView article=article lang=lang /> },
+    )
 }
 
 /// The loaded article.
@@ -42,18 +50,11 @@ fn ArticleView(article: Article, lang: String) -> impl IntoView {
         page: 1,
     }
     .href(&base);
+    // Back to the listing page the reader came from, if it was in this language.
     let back = site
         .last_listing
         .get_untracked()
-        .filter(|href| {
-            href.starts_with(
-                &Route::Listing {
-                    lang: lang.clone(),
-                    page: 1,
-                }
-                .href(&base),
-            )
-        })
+        .filter(|href| href.starts_with(&listing_one))
         .unwrap_or(listing_one);
     let title = article.title.clone();
     let description = article.summary.clone().unwrap_or_else(|| article.title.clone());

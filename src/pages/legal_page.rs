@@ -9,23 +9,29 @@ use crate::components::page_meta::PageMeta;
 use crate::components::rich_text::RichText;
 use crate::components::site_context::use_site;
 use crate::core::model::StaticPage;
+use crate::pages::use_lang_param;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// A static page of the contract, by its slug (`terms`, `privacy`).
 #[component]
 pub fn LegalPage(slug: &'static str) -> impl IntoView {
     let config = expect_context::<AppConfig>();
-    let params = use_params_map();
-    let lang = Memo::new(move |_| params.read().get("lang").unwrap_or_default());
+    let lang = use_lang_param();
+    // The page travels with the language it was requested in.
     let page = LocalResource::new(move || {
         let config = config.clone();
         let lang = lang.get();
-        async move { fetch_static_page(&config, &lang, slug).await }
+        async move {
+            fetch_static_page(&config, &lang, slug)
+                .await
+                .map(|page| (lang, page))
+        }
     });
-    loaded(page, 1, move |page| {
-        view! { <StaticPageView page=page lang=lang.try_get_untracked().unwrap_or_default() /> }
-    })
+    loaded(
+        page,
+        1,
+        |(lang, page)| view! { <StaticPageView page=page lang=lang /> },
+    )
 }
 
 /// The loaded page: title, "last updated", body.

@@ -2,8 +2,7 @@
 
 use crate::api::fetch_listing;
 use crate::browser::config::AppConfig;
-use crate::components::load_error::LoadError;
-use crate::components::loading_skeleton::LoadingSkeleton;
+use crate::components::loaded::loaded;
 use crate::components::news_card::NewsCard;
 use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
@@ -13,8 +12,9 @@ use crate::core::error::ApiError;
 use crate::core::model::Listing;
 use crate::core::pagination::parse_page;
 use crate::core::routes::Route;
+use crate::pages::use_lang_param;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// How many cards at the top load their photos eagerly (the first screen).
 const EAGER_CARDS: usize = 2;
@@ -24,23 +24,27 @@ const EAGER_CARDS: usize = 2;
 pub fn NewsListPage() -> impl IntoView {
     let config = expect_context::<AppConfig>();
     let site = use_site();
-    let params = use_params_map();
     let query = use_query_map();
-    let lang = Memo::new(move |_| params.read().get("lang").unwrap_or_default());
+    let lang = use_lang_param();
     let page = Memo::new(move |_| parse_page(query.read().get("page").as_deref()));
 
+    // The outcome travels with the language it was requested in; a page number
+    // past the end (or not a number) is its own outcome, not an error.
     let listing = LocalResource::new({
         let config = config.clone();
         move || {
             let config = config.clone();
             let (lang, page) = (lang.get(), page.get());
             async move {
-                match page {
-                    Some(page) => fetch_listing(&config, &lang, page)
-                        .await
-                        .map(|listing| (page, listing)),
-                    None => Err(ApiError::NotFound),
-                }
+                let outcome = match page {
+                    None => ListingOutcome::NoSuchPage,
+                    Some(page) => match fetch_listing(&config, &lang, page).await {
+                        Ok(listing) => ListingOutcome::Page(page, listing),
+                        Err(ApiError::NotFound) if page > 1 => ListingOutcome::NoSuchPage,
+                        Err(error) => return Err(error),
+                    },
+                };
+                Ok((lang, outcome))
             }
         }
     });
@@ -67,16 +71,20 @@ pub fn NewsListPage() -> impl IntoView {
     view! {
         <PageMeta title=title description=description />
         <PageHeading text=title />
-        <Transition fallback=|| view! { <LoadingSkeleton rows=4 /> }>
-            {move || Suspend::new(async move {
-                match listing.await {
-                    Ok((page, listing)) => view! { <ListingBody listing=listing page=page lang=lang.try_get_untracked().unwrap_or_default() /> }.into_any(),
-                    Err(ApiError::NotFound) if page.try_get_untracked().flatten() != Some(1) => view! { <NoSuchPage lang=lang.try_get_untracked().unwrap_or_default() /> }.into_any(),
-                    Err(error) => view! { <LoadError error=error retry=move |_| listing.refetch() /> }.into_any(),
-                }
-            })}
-        </Transition>
+        {loaded(listing, 4, |(lang, outcome)| match outcome {
+            ListingOutcome::Page(page, listing) => view! { <ListingBody listing=listing page=page lang=lang /> }.into_any(),
+            ListingOutcome::NoSuchPage => view! { <NoSuchPage lang=lang /> }.into_any(),
+        })}
     }
+}
+
+/// What a listing request found.
+#[derive(Clone)]
+enum ListingOutcome {
+    /// Page `n` and its items.
+    Page(u32, Listing),
+    /// No such page: past the last one, or `?page=` is not a page number.
+    NoSuchPage,
 }
 
 /// The cards and pagination of one loaded page.
