@@ -1,6 +1,7 @@
 //! The app: the router and the layout every route shares.
 
 use crate::browser::config::AppConfig;
+use crate::components::alternate_links::AlternateLinks;
 use crate::components::site_context::provide_site_context;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
@@ -33,6 +34,7 @@ fn Layout() -> impl IntoView {
     let site = provide_site_context();
     view! {
         <Html attr:lang=move || site.lang.get() />
+        <AlternateLinks />
         <SkipLink />
         <SiteHeader />
         <main id="main-content" class="container site-main" tabindex="-1">

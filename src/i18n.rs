@@ -1,60 +1,148 @@
-//! Every string the interface shows (not the news itself). One typed table per
-//! language: a string missing in a language is a compile error, not a key on
-//! the page.
+//! Every string the interface shows (not the news itself), in Azerbaijani,
+//! English and Russian.
+//!
+//! One typed table per language, all built from the same field list: a string
+//! missing in a language is a compile error, not a key or English on the page.
+//! Strings with a number in them are templates with `{name}` placeholders,
+//! filled by [`fill`]; the host tests check that every language uses the same
+//! placeholders and that no Azerbaijani or Russian string is left in English.
 
-/// The interface strings of one language.
-pub struct Strings {
-    /// The locale `Intl.DateTimeFormat` formats dates in ("en-GB": 14 May 2024).
-    pub date_locale: &'static str,
-    pub skip_to_content: &'static str,
-    pub nav_label: &'static str,
-    pub news: &'static str,
-    pub latest_news: &'static str,
-    pub listing_description: &'static str,
-    pub page_n: fn(u32) -> String,
-    pub page_n_of: fn(u32, u32) -> String,
-    pub pagination_label: &'static str,
-    pub previous: &'static str,
-    pub next: &'static str,
-    pub go_to_page: fn(u32) -> String,
-    pub no_photo: &'static str,
-    pub published: &'static str,
-    pub updated: &'static str,
-    pub last_updated: &'static str,
-    pub photo_credit: &'static str,
-    pub gallery: &'static str,
-    pub back_to_news: &'static str,
-    pub loading: &'static str,
-    pub could_not_load: &'static str,
-    pub could_not_load_hint: &'static str,
-    pub retry: &'static str,
-    pub not_found_title: &'static str,
-    pub not_found_text: &'static str,
-    pub go_home: &'static str,
-    pub invalid_page: &'static str,
-    pub first_page: &'static str,
-    pub empty_listing: &'static str,
-    pub skipped_items: fn(usize) -> String,
-    pub terms: &'static str,
-    pub privacy: &'static str,
-    pub all_rights_reserved: &'static str,
-    pub footer_nav_label: &'static str,
+/// Declares [`Strings`] from one list of keys, plus (for the tests) a way to
+/// walk every key of a table by name.
+macro_rules! strings_table {
+    ($($(#[doc = $doc:literal])* $key:ident,)*) => {
+        /// The interface strings of one language.
+        pub struct Strings {
+            $($(#[doc = $doc])* pub $key: &'static str,)*
+        }
+
+        #[cfg(test)]
+        impl Strings {
+            /// Every key with its text, in declaration order.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key),)*]
+            }
+        }
+    };
 }
+
+strings_table! {
+    /// The language tag of this table (`az`, `en`, `ru`).
+    code,
+    /// The locale `Intl.DateTimeFormat` formats dates in.
+    date_locale,
+    skip_to_content,
+    /// The accessible name of the main navigation.
+    nav_label,
+    news,
+    latest_news,
+    listing_description,
+    /// `{n}`: appended to the listing title after page 1.
+    page_n,
+    /// `{n}`, `{total}`: the position line above the cards.
+    page_n_of,
+    pagination_label,
+    previous,
+    next,
+    /// `{n}`: the accessible name of a page-number link.
+    go_to_page,
+    no_photo,
+    published,
+    updated,
+    last_updated,
+    photo_credit,
+    gallery,
+    back_to_news,
+    loading,
+    could_not_load,
+    could_not_load_hint,
+    retry,
+    /// `{status}`: the server answered with an error status.
+    error_http,
+    error_network,
+    /// `{seconds}`: no answer within the time-out.
+    error_timeout,
+    error_decode,
+    not_found_title,
+    not_found_text,
+    go_home,
+    invalid_page,
+    first_page,
+    empty_listing,
+    /// `{n}`: how many malformed items of a listing page were left out.
+    skipped_items,
+    terms,
+    privacy,
+    all_rights_reserved,
+    footer_nav_label,
+    /// The accessible name of the language switcher.
+    language_label,
+    /// Shown on the listing after switching from an article that has no
+    /// translation into this language.
+    untranslated_note,
+}
+
+/// Azərbaycanca: the site's default language.
+pub const AZ: Strings = Strings {
+    code: "az",
+    date_locale: "az",
+    skip_to_content: "Əsas məzmuna keç",
+    nav_label: "Əsas menyu",
+    news: "Xəbərlər",
+    latest_news: "Xəbərlər",
+    listing_description: "Dövlət Miqrasiya Xidmətinin xəbərləri və elanları.",
+    page_n: "səhifə {n}",
+    page_n_of: "Səhifə {n} / {total}",
+    pagination_label: "Səhifələr",
+    previous: "Əvvəlki",
+    next: "Növbəti",
+    go_to_page: "Səhifə {n}",
+    no_photo: "Foto yoxdur",
+    published: "Dərc tarixi:",
+    updated: "Yenilənib:",
+    last_updated: "Son yenilənmə:",
+    photo_credit: "Foto:",
+    gallery: "Fotoşəkillər",
+    back_to_news: "Xəbərlərə qayıt",
+    loading: "Yüklənir…",
+    could_not_load: "Bu səhifəni yükləmək mümkün olmadı",
+    could_not_load_hint: "İnternet bağlantınızı yoxlayın və yenidən cəhd edin.",
+    retry: "Yenidən cəhd et",
+    error_http: "Server {status} xətası qaytardı.",
+    error_network: "Serverlə əlaqə qurulmadı.",
+    error_timeout: "Server {seconds} saniyə ərzində cavab vermədi.",
+    error_decode: "Alınan məlumatlar düzgün deyil.",
+    not_found_title: "Səhifə tapılmadı",
+    not_found_text: "Axtardığınız səhifə mövcud deyil və ya başqa ünvana köçürülüb.",
+    go_home: "Xəbərlərə keç",
+    invalid_page: "Xəbərlərin belə səhifəsi yoxdur.",
+    first_page: "Birinci səhifəyə keç",
+    empty_listing: "Hələlik xəbər yoxdur.",
+    skipped_items: "Göstərilə bilməyən xəbərlərin sayı: {n}.",
+    terms: "İstifadəçilər üçün qaydalar",
+    privacy: "Məxfilik siyasəti",
+    all_rights_reserved: "Bütün hüquqlar qorunur",
+    footer_nav_label: "Hüquqi məlumat",
+    language_label: "Dil",
+    untranslated_note:
+        "Bu xəbər Azərbaycan dilində dərc olunmayıb. Azərbaycan dilində son xəbərlər aşağıdadır.",
+};
 
 /// English.
 pub const EN: Strings = Strings {
+    code: "en",
     date_locale: "en-GB",
     skip_to_content: "Skip to main content",
     nav_label: "Main",
     news: "News",
     latest_news: "News",
-    listing_description: "News and announcements of the agency.",
-    page_n: |n| format!("page {n}"),
-    page_n_of: |n, total| format!("Page {n} of {total}"),
+    listing_description: "News and announcements of the State Migration Service.",
+    page_n: "page {n}",
+    page_n_of: "Page {n} of {total}",
     pagination_label: "Pages",
     previous: "Previous",
     next: "Next",
-    go_to_page: |n| format!("Page {n}"),
+    go_to_page: "Page {n}",
     no_photo: "No photo",
     published: "Published",
     updated: "Updated",
@@ -66,28 +154,169 @@ pub const EN: Strings = Strings {
     could_not_load: "Could not load this page",
     could_not_load_hint: "Check your connection and try again.",
     retry: "Retry",
+    error_http: "The server answered with error {status}.",
+    error_network: "The server could not be reached.",
+    error_timeout: "The server did not answer within {seconds} seconds.",
+    error_decode: "The data received is not valid.",
     not_found_title: "Page not found",
     not_found_text: "The page you are looking for does not exist or has been moved.",
     go_home: "Go to the news",
     invalid_page: "There is no such page of news.",
     first_page: "Go to the first page",
     empty_listing: "There is no news yet.",
-    skipped_items: |n| {
-        if n == 1 {
-            "1 item could not be shown.".to_string()
-        } else {
-            format!("{n} items could not be shown.")
-        }
-    },
+    skipped_items: "News items that could not be shown: {n}.",
     terms: "Terms for users",
     privacy: "Privacy Policy",
     all_rights_reserved: "All rights reserved",
     footer_nav_label: "Legal",
+    language_label: "Language",
+    untranslated_note: "This article has not been published in English. Here is the latest news in English.",
 };
 
-/// The strings for `lang`. Languages without a table use English until their
-/// translation is added.
+/// Русский.
+pub const RU: Strings = Strings {
+    code: "ru",
+    date_locale: "ru",
+    skip_to_content: "Перейти к основному содержанию",
+    nav_label: "Главное меню",
+    news: "Новости",
+    latest_news: "Новости",
+    listing_description: "Новости и объявления Государственной миграционной службы.",
+    page_n: "страница {n}",
+    page_n_of: "Страница {n} из {total}",
+    pagination_label: "Страницы",
+    previous: "Предыдущая",
+    next: "Следующая",
+    go_to_page: "Страница {n}",
+    no_photo: "Нет фото",
+    published: "Опубликовано",
+    updated: "Обновлено",
+    last_updated: "Последнее обновление:",
+    photo_credit: "Фото:",
+    gallery: "Фотографии",
+    back_to_news: "Назад к новостям",
+    loading: "Загрузка…",
+    could_not_load: "Не удалось загрузить страницу",
+    could_not_load_hint: "Проверьте подключение к интернету и попробуйте ещё раз.",
+    retry: "Повторить",
+    error_http: "Сервер ответил ошибкой {status}.",
+    error_network: "Не удалось связаться с сервером.",
+    error_timeout: "Сервер не ответил в течение {seconds} секунд.",
+    error_decode: "Полученные данные некорректны.",
+    not_found_title: "Страница не найдена",
+    not_found_text: "Страница, которую вы ищете, не существует или была перемещена.",
+    go_home: "Перейти к новостям",
+    invalid_page: "Такой страницы новостей нет.",
+    first_page: "Перейти на первую страницу",
+    empty_listing: "Новостей пока нет.",
+    skipped_items: "Не удалось показать новостей: {n}.",
+    terms: "Правила для пользователей",
+    privacy: "Политика конфиденциальности",
+    all_rights_reserved: "Все права защищены",
+    footer_nav_label: "Правовая информация",
+    language_label: "Язык",
+    untranslated_note: "Эта новость не опубликована на русском языке. Ниже — последние новости на русском.",
+};
+
+/// Every table, in the order the sample site lists its languages.
+pub const ALL: [&Strings; 3] = [&AZ, &EN, &RU];
+
+/// The strings for `lang`. A language the site publishes but the app has no
+/// table for gets the English interface (documented in the README).
 pub fn strings(lang: &str) -> &'static Strings {
-    let _ = lang;
-    &EN
+    match lang {
+        "az" => &AZ,
+        "ru" => &RU,
+        _ => &EN,
+    }
+}
+
+/// Fills the `{name}` placeholders of `template`.
+pub fn fill(template: &str, values: &[(&str, u32)]) -> String {
+    values.iter().fold(template.to_string(), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), &value.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// The `{name}` placeholders of a template.
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    #[test]
+    fn every_key_has_text_in_every_language() {
+        let keys: Vec<_> = EN.entries().into_iter().map(|(key, _)| key).collect();
+        for table in ALL {
+            let entries = table.entries();
+            assert_eq!(entries.iter().map(|(key, _)| *key).collect::<Vec<_>>(), keys);
+            for (key, text) in entries {
+                assert!(!text.trim().is_empty(), "{}: `{key}` is empty", table.code);
+                assert_eq!(text, text.trim(), "{}: `{key}` has stray spaces", table.code);
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_uses_the_same_placeholders() {
+        for table in ALL {
+            for ((key, text), (_, english)) in table.entries().into_iter().zip(EN.entries()) {
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(english),
+                    "{}: `{key}` = {text:?}",
+                    table.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_translation_is_left_in_english() {
+        for table in [&AZ, &RU] {
+            for ((key, text), (_, english)) in table.entries().into_iter().zip(EN.entries()) {
+                assert_ne!(text, english, "{}: `{key}` is still English", table.code);
+            }
+        }
+    }
+
+    #[test]
+    fn russian_is_cyrillic_and_azerbaijani_is_latin() {
+        let has_cyrillic = |text: &str| text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+        for (key, text) in RU.entries() {
+            if !matches!(key, "code" | "date_locale") {
+                assert!(has_cyrillic(text), "ru: `{key}` = {text:?}");
+            }
+        }
+        for (key, text) in AZ.entries() {
+            assert!(!has_cyrillic(text), "az: `{key}` = {text:?}");
+        }
+    }
+
+    #[test]
+    fn tables_are_found_by_language_code() {
+        for table in ALL {
+            assert_eq!(strings(table.code).code, table.code);
+        }
+        assert_eq!(strings("tr").code, "en");
+        assert_eq!(strings("").code, "en");
+    }
+
+    #[test]
+    fn templates_are_filled() {
+        assert_eq!(fill(EN.page_n_of, &[("n", 2), ("total", 3)]), "Page 2 of 3");
+        assert_eq!(fill(RU.page_n_of, &[("n", 2), ("total", 3)]), "Страница 2 из 3");
+        assert_eq!(
+            fill(AZ.error_http, &[("status", 503)]),
+            "Server 503 xətası qaytardı."
+        );
+        assert_eq!(fill("no placeholders", &[("n", 1)]), "no placeholders");
+    }
 }

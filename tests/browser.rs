@@ -146,6 +146,7 @@ fn summary(title: &str, photo: Option<Photo>) -> Summary {
         summary: Some("Short <b>summary</b>".into()),
         photo,
         tags: vec![],
+        translations: Default::default(),
     }
 }
 

@@ -4,8 +4,10 @@ use crate::core::dates::CalendarDate;
 use js_sys::{Array, Date, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-/// The date in `locale`'s own style ("14 May 2024" for `en-GB`). Falls back to
-/// the ISO date if `Intl` refuses the locale.
+/// The date in `locale`'s own style ("14 May 2024" for `en-GB`, "14 мая 2024 г."
+/// for `ru`). A browser without month names for the locale (Chromium ships no
+/// Azerbaijani calendar data and writes "2024 M05 14") gets the numeric
+/// `14.05.2024` instead; a browser that refuses the locale gets the ISO date.
 pub fn format_date(date: CalendarDate, locale: &str) -> String {
     let options = Object::new();
     for (key, value) in [
@@ -22,10 +24,23 @@ pub fn format_date(date: CalendarDate, locale: &str) -> String {
     let at = Date::new(&JsValue::from_f64(
         millis + (date.day as f64 - 1.0) * 86_400_000.0,
     ));
-    format
-        .format()
-        .call1(&format, &at)
-        .ok()
-        .and_then(|text| text.as_string())
-        .unwrap_or_else(|| date.iso())
+    let mut text = String::new();
+    for part in format.format_to_parts(&at).iter() {
+        let field = |name: &str| {
+            Reflect::get(&part, &JsValue::from_str(name))
+                .ok()
+                .and_then(|value| value.as_string())
+                .unwrap_or_default()
+        };
+        let value = field("value");
+        if field("type") == "month" && !CalendarDate::is_month_name(&value) {
+            return date.numeric();
+        }
+        text.push_str(&value);
+    }
+    if text.is_empty() {
+        date.iso()
+    } else {
+        text
+    }
 }

@@ -1,6 +1,8 @@
 //! Reusable pieces of the views, one component per file.
 
+pub mod alternate_links;
 pub mod date_text;
+pub mod language_switcher;
 pub mod load_error;
 pub mod loaded;
 pub mod loading_skeleton;

@@ -3,7 +3,7 @@
 use crate::browser::config::AppConfig;
 use crate::core::pagination::{page_links, PageLink};
 use crate::core::routes::Route;
-use crate::i18n::Strings;
+use crate::i18n::{fill, Strings};
 use leptos::prelude::*;
 
 /// Links to the pages around `current` of `total`; nothing when there is one page.
@@ -27,11 +27,11 @@ pub fn PaginationNav(current: u32, total: u32, lang: String, strings: &'static S
         .into_iter()
         .map(|link| match link {
             PageLink::Page { number, current: true } => view! {
-                <li><a href=href(number) aria-current="page" aria-label=(strings.go_to_page)(number)>{number}</a></li>
+                <li><a href=href(number) aria-current="page" aria-label=fill(strings.go_to_page, &[("n", number)])>{number}</a></li>
             }
             .into_any(),
             PageLink::Page { number, .. } => view! {
-                <li><a href=href(number) aria-label=(strings.go_to_page)(number)>{number}</a></li>
+                <li><a href=href(number) aria-label=fill(strings.go_to_page, &[("n", number)])>{number}</a></li>
             }
             .into_any(),
             PageLink::Gap => view! { <li class="pagination__gap" aria-hidden="true">"…"</li> }.into_any(),

@@ -3,20 +3,24 @@
 
 use crate::api::{fetch_site_index, fetch_site_info};
 use crate::browser::config::AppConfig;
+use crate::browser::preferences::{preferred_languages, remembered_language};
 use crate::core::error::ApiError;
-use crate::core::model::{SiteIndex, SiteInfo};
-use crate::core::routes::lang_segment;
+use crate::core::language::choose_language;
+use crate::core::model::{Language, SiteIndex, SiteInfo};
+use crate::core::routes::{counterpart, lang_segment, place_of, Counterpart, Place};
 use crate::core::slug::is_valid_lang;
 use crate::i18n::{strings, Strings};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use std::collections::BTreeMap;
 
 /// Shared through context by [`provide_site_context`].
 #[derive(Clone, Copy)]
 pub struct SiteContext {
     /// `API/site.json`.
     pub index: LocalResource<Result<SiteIndex, ApiError>>,
-    /// The language of the page chrome: the URL's, if the site has it, else the default.
+    /// The language of the page chrome: the URL's, if the site has it, else the
+    /// one `BASE` would open (remembered, browser's, or the default).
     pub lang: Memo<String>,
     /// `API/{lang}/site.json` for [`SiteContext::lang`].
     pub info: LocalResource<Result<SiteInfo, ApiError>>,
@@ -24,6 +28,16 @@ pub struct SiteContext {
     pub navigations: RwSignal<u32>,
     /// The listing page the reader last saw, for "Back to news".
     pub last_listing: RwSignal<Option<String>>,
+    /// Where the reader is (from the URL), for changing language.
+    pub place: Memo<Place>,
+    /// The `translations` of the article being shown, with the path it was
+    /// shown at, so that a stale map never applies to another article.
+    pub translations: RwSignal<Option<(String, BTreeMap<String, String>)>>,
+    /// Each language of the site with where switching to it leads.
+    pub counterparts: Memo<Vec<(Language, Counterpart)>>,
+    /// Set by the switcher when the article has no translation; the listing
+    /// it leads to shows a note and clears it.
+    pub untranslated: RwSignal<bool>,
 }
 
 impl SiteContext {
@@ -50,6 +64,7 @@ pub fn provide_site_context() -> SiteContext {
     });
 
     let base = config.base.clone();
+    let place_base = config.base.clone();
     let lang = Memo::new(move |_| {
         let path = location.pathname.get();
         let from_path = lang_segment(&path, &base)
@@ -58,7 +73,9 @@ pub fn provide_site_context() -> SiteContext {
         match index.get() {
             Some(Ok(index)) => from_path
                 .filter(|l| index.languages.iter().any(|known| &known.code == l))
-                .unwrap_or(index.default_language),
+                .unwrap_or_else(|| {
+                    choose_language(&index, remembered_language().as_deref(), &preferred_languages())
+                }),
             _ => from_path.unwrap_or_default(),
         }
     });
@@ -75,6 +92,33 @@ pub fn provide_site_context() -> SiteContext {
         }
     });
 
+    let place = Memo::new(move |_| {
+        let page = location.query.read().get("page");
+        place_of(&location.pathname.get(), page.as_deref(), &place_base)
+    });
+    let translations = RwSignal::new(None::<(String, BTreeMap<String, String>)>);
+    let counterparts = Memo::new(move |_| {
+        let Some(Ok(index)) = index.get() else {
+            return Vec::new();
+        };
+        let place = place.get();
+        let pathname = location.pathname.get();
+        translations.with(|known| {
+            let map = known
+                .as_ref()
+                .filter(|(path, _)| *path == pathname)
+                .map(|(_, map)| map);
+            index
+                .languages
+                .into_iter()
+                .map(|language| {
+                    let target = counterpart(&place, &language.code, map);
+                    (language, target)
+                })
+                .collect()
+        })
+    });
+
     let navigations = RwSignal::new(0);
     Effect::new(move |_| {
         location.pathname.track();
@@ -88,6 +132,10 @@ pub fn provide_site_context() -> SiteContext {
         info,
         navigations,
         last_listing: RwSignal::new(None),
+        place,
+        translations,
+        counterparts,
+        untranslated: RwSignal::new(false),
     };
     provide_context(context);
     context

@@ -1,6 +1,7 @@
 //! The banner of every page: the agency's logo and name, and the main navigation.
 
 use crate::browser::config::AppConfig;
+use crate::components::language_switcher::LanguageSwitcher;
 use crate::components::site_context::use_site;
 use crate::core::routes::Route;
 use leptos::prelude::*;
@@ -42,6 +43,7 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><a href=home aria-current=on_listing>{move || site.strings().news}</a></li>
                     </ul>
                 </nav>
+                <LanguageSwitcher />
             </div>
         </header>
     }

@@ -43,6 +43,18 @@ impl CalendarDate {
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// `DD.MM.YYYY`: the numeric form used in Azerbaijani and Russian, for a
+    /// browser that has no month names in the reader's language.
+    pub fn numeric(&self) -> String {
+        format!("{:02}.{:02}.{:04}", self.day, self.month, self.year)
+    }
+
+    /// `true` when `Intl` wrote the month as a name ("May", "мая"), `false`
+    /// when it fell back to a number ("M05", "05") for lack of locale data.
+    pub fn is_month_name(month: &str) -> bool {
+        !month.is_empty() && !month.chars().any(|c| c.is_ascii_digit())
+    }
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -100,5 +112,17 @@ mod tests {
         let a = CalendarDate::parse("2024-01-31").unwrap();
         let b = CalendarDate::parse("2024-02-01").unwrap();
         assert!(a < b);
+    }
+
+    #[test]
+    fn numeric_form_and_month_names() {
+        let date = CalendarDate::parse("2024-05-04").unwrap();
+        assert_eq!(date.numeric(), "04.05.2024");
+        assert!(CalendarDate::is_month_name("May"));
+        assert!(CalendarDate::is_month_name("мая"));
+        assert!(CalendarDate::is_month_name("may"));
+        assert!(!CalendarDate::is_month_name("M05"));
+        assert!(!CalendarDate::is_month_name("05"));
+        assert!(!CalendarDate::is_month_name(""));
     }
 }

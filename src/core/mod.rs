@@ -6,6 +6,7 @@ pub mod decode;
 pub mod endpoints;
 pub mod error;
 pub mod html_policy;
+pub mod language;
 pub mod model;
 pub mod pagination;
 pub mod routes;

@@ -4,8 +4,10 @@
 //! optional parts that are malformed (a photo without `src`, tags that are not
 //! strings) are dropped rather than failing the whole document.
 
+use super::slug::{is_valid_lang, is_valid_slug};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
 
 /// `API/site.json`: the languages the site publishes in.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -67,6 +69,10 @@ pub struct Summary {
     pub photo: Option<Photo>,
     #[serde(default, deserialize_with = "lenient_or_default")]
     pub tags: Vec<String>,
+    /// `{lang: slug}` of the same article in other languages (an extension of
+    /// contract v1; absent means none are known).
+    #[serde(default, deserialize_with = "translations")]
+    pub translations: BTreeMap<String, String>,
 }
 
 /// `API/{lang}/news/{slug}.json`. `slug` and `published` are optional here:
@@ -89,6 +95,9 @@ pub struct Article {
     pub body_html: String,
     #[serde(default, deserialize_with = "lenient_items")]
     pub gallery: Vec<Photo>,
+    /// As in [`Summary::translations`].
+    #[serde(default, deserialize_with = "translations")]
+    pub translations: BTreeMap<String, String>,
     /// The URL this document was fetched from: links in `body_html` resolve against it.
     #[serde(skip)]
     pub source_url: String,
@@ -161,5 +170,26 @@ where
     Ok(items
         .into_iter()
         .filter_map(|item| serde_json::from_value(item).ok())
+        .collect())
+}
+
+/// Decodes a `translations` map, keeping the entries whose key is a language
+/// code and whose value is a usable slug; anything else in it is dropped.
+fn translations<'de, D>(deserializer: D) -> Result<BTreeMap<String, String>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let value = serde_json::Value::deserialize(deserializer)?;
+    let serde_json::Value::Object(entries) = value else {
+        return Ok(BTreeMap::new());
+    };
+    Ok(entries
+        .into_iter()
+        .filter_map(|(lang, slug)| match slug {
+            serde_json::Value::String(slug) if is_valid_lang(&lang) && is_valid_slug(&slug) => {
+                Some((lang, slug))
+            }
+            _ => None,
+        })
         .collect())
 }

@@ -3,7 +3,9 @@
 //! Every link the app renders is built here, from a [`Route`] and the deploy-time
 //! base path, so that the app works under any `BASE` without rebuilding.
 
+use super::pagination::parse_page;
 use super::slug::encode_segment;
+use std::collections::BTreeMap;
 
 /// The path the app is served under: starts and ends with `/` (`/`, `/portal/news/`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +73,100 @@ pub fn lang_segment<'a>(pathname: &'a str, base: &BasePath) -> Option<&'a str> {
         .or_else(|| pathname.strip_prefix(base.router_prefix().as_str()))?;
     let segment = below_base.trim_start_matches('/').split('/').next()?;
     (!segment.is_empty()).then_some(segment)
+}
+
+/// The static pages every language has (the contract's `terms` and `privacy`).
+pub const STATIC_PAGES: [&str; 2] = ["terms", "privacy"];
+
+/// Where the reader is, as far as changing language is concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// `BASE` itself.
+    Home,
+    /// A listing page (an unreadable `?page=` counts as page 1).
+    Listing { page: u32 },
+    /// An article; its counterparts come from the article's `translations`.
+    Article,
+    /// A static page.
+    Page { slug: &'static str },
+    /// Anything else: a route that does not exist.
+    Elsewhere,
+}
+
+/// The [`Place`] of a location: `pathname` as the browser has it, and the
+/// value of its `page` query parameter.
+pub fn place_of(pathname: &str, page: Option<&str>, base: &BasePath) -> Place {
+    let Some(below_base) = pathname
+        .strip_prefix(base.as_str())
+        .or_else(|| pathname.strip_prefix(base.router_prefix().as_str()))
+    else {
+        return Place::Elsewhere;
+    };
+    let segments: Vec<&str> = below_base
+        .trim_start_matches('/')
+        .trim_end_matches('/')
+        .split('/')
+        .collect();
+    match segments.as_slice() {
+        [""] => Place::Home,
+        [_lang] => Place::Listing {
+            page: parse_page(page).unwrap_or(1),
+        },
+        [_lang, "news", slug] if !slug.is_empty() => Place::Article,
+        [_lang, slug] => STATIC_PAGES
+            .iter()
+            .find(|known| *known == slug)
+            .map_or(Place::Elsewhere, |slug| Place::Page { slug }),
+        _ => Place::Elsewhere,
+    }
+}
+
+/// Where changing language from a [`Place`] leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Counterpart {
+    /// The same view in the other language: it is that view's alternate.
+    Equivalent(Route),
+    /// The article has no translation into that language: its listing, with a note.
+    Untranslated(Route),
+    /// No equivalent view is known (a missing route, an article still loading):
+    /// the listing of that language.
+    Listing(Route),
+}
+
+impl Counterpart {
+    /// The route the switcher links to.
+    pub fn route(&self) -> &Route {
+        match self {
+            Counterpart::Equivalent(route)
+            | Counterpart::Untranslated(route)
+            | Counterpart::Listing(route) => route,
+        }
+    }
+}
+
+/// The counterpart of `place` in language `to`. `translations` is the
+/// current article's `{lang: slug}` map, once the article has loaded.
+pub fn counterpart(place: &Place, to: &str, translations: Option<&BTreeMap<String, String>>) -> Counterpart {
+    let lang = to.to_string();
+    let first_page = || Route::Listing {
+        lang: to.to_string(),
+        page: 1,
+    };
+    match place {
+        Place::Listing { page } => Counterpart::Equivalent(Route::Listing { lang, page: *page }),
+        Place::Page { slug } => Counterpart::Equivalent(Route::Page { lang, slug }),
+        Place::Article => match translations {
+            Some(map) => match map.get(to) {
+                Some(slug) => Counterpart::Equivalent(Route::Article {
+                    lang,
+                    slug: slug.clone(),
+                }),
+                None => Counterpart::Untranslated(first_page()),
+            },
+            None => Counterpart::Listing(first_page()),
+        },
+        Place::Home | Place::Elsewhere => Counterpart::Listing(first_page()),
+    }
 }
 
 #[cfg(test)]
@@ -169,5 +265,93 @@ mod tests {
         assert_eq!(lang_segment("/portal/news/ru/terms", &sub), Some("ru"));
         assert_eq!(lang_segment("/portal/news", &sub), None);
         assert_eq!(lang_segment("/elsewhere/en/", &sub), None);
+    }
+
+    #[test]
+    fn places_of_locations() {
+        let root = BasePath::new("/");
+        assert_eq!(place_of("/", None, &root), Place::Home);
+        assert_eq!(place_of("/az/", None, &root), Place::Listing { page: 1 });
+        assert_eq!(place_of("/az", Some("3"), &root), Place::Listing { page: 3 });
+        assert_eq!(place_of("/az/", Some("abc"), &root), Place::Listing { page: 1 });
+        assert_eq!(place_of("/ru/news/x%C9%99", None, &root), Place::Article);
+        assert_eq!(place_of("/ru/terms", None, &root), Place::Page { slug: "terms" });
+        assert_eq!(
+            place_of("/ru/privacy/", None, &root),
+            Place::Page { slug: "privacy" }
+        );
+        assert_eq!(place_of("/ru/contacts", None, &root), Place::Elsewhere);
+        assert_eq!(place_of("/ru/news/", None, &root), Place::Elsewhere);
+        assert_eq!(place_of("/ru/news/a/b", None, &root), Place::Elsewhere);
+        let sub = BasePath::new("/portal/news/");
+        assert_eq!(place_of("/portal/news/", None, &sub), Place::Home);
+        assert_eq!(place_of("/portal/news", None, &sub), Place::Home);
+        assert_eq!(
+            place_of("/portal/news/en/", Some("2"), &sub),
+            Place::Listing { page: 2 }
+        );
+        assert_eq!(place_of("/elsewhere/en/", None, &sub), Place::Elsewhere);
+    }
+
+    #[test]
+    fn counterparts_keep_the_reader_where_they_are() {
+        assert_eq!(
+            counterpart(&Place::Listing { page: 2 }, "ru", None),
+            Counterpart::Equivalent(Route::Listing {
+                lang: "ru".into(),
+                page: 2
+            })
+        );
+        assert_eq!(
+            counterpart(&Place::Page { slug: "privacy" }, "az", None),
+            Counterpart::Equivalent(Route::Page {
+                lang: "az".into(),
+                slug: "privacy"
+            })
+        );
+        let first_page = |lang: &str| Route::Listing {
+            lang: lang.into(),
+            page: 1,
+        };
+        assert_eq!(
+            counterpart(&Place::Home, "en", None),
+            Counterpart::Listing(first_page("en"))
+        );
+        assert_eq!(
+            counterpart(&Place::Elsewhere, "ru", None),
+            Counterpart::Listing(first_page("ru"))
+        );
+    }
+
+    #[test]
+    fn an_article_leads_to_its_translation_or_to_the_listing_with_a_note() {
+        let translations: BTreeMap<String, String> = [("az", "dmx-xeber"), ("ru", "novost-gms")]
+            .into_iter()
+            .map(|(lang, slug)| (lang.to_string(), slug.to_string()))
+            .collect();
+        assert_eq!(
+            counterpart(&Place::Article, "ru", Some(&translations)),
+            Counterpart::Equivalent(Route::Article {
+                lang: "ru".into(),
+                slug: "novost-gms".into()
+            })
+        );
+        let untranslated = counterpart(&Place::Article, "tr", Some(&translations));
+        assert_eq!(
+            untranslated,
+            Counterpart::Untranslated(Route::Listing {
+                lang: "tr".into(),
+                page: 1
+            })
+        );
+        assert_eq!(untranslated.route().href(&BasePath::new("/")), "/tr/");
+        // Still loading: no promise of a translation, and no note either.
+        assert_eq!(
+            counterpart(&Place::Article, "ru", None),
+            Counterpart::Listing(Route::Listing {
+                lang: "ru".into(),
+                page: 1
+            })
+        );
     }
 }

@@ -13,7 +13,7 @@ use crate::core::model::Article;
 use crate::core::routes::Route;
 use crate::pages::use_lang_param;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 
 /// Loads the article named in the URL and shows it, or "not found".
 #[component]
@@ -56,6 +56,9 @@ fn ArticleView(article: Article, lang: String) -> impl IntoView {
         .get_untracked()
         .filter(|href| href.starts_with(&listing_one))
         .unwrap_or(listing_one);
+    // The switcher and the alternate links follow this article's translations.
+    let path = use_location().pathname.get_untracked();
+    site.translations.set(Some((path, article.translations.clone())));
     let title = article.title.clone();
     let description = article.summary.clone().unwrap_or_else(|| article.title.clone());
     let gallery = article.gallery;

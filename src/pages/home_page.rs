@@ -1,15 +1,18 @@
-//! `BASE`: sends the reader to the listing in the site's default language.
+//! `BASE`: sends the reader to the listing in their language: the one they
+//! chose last time, else their browser's, else the site's default.
 
 use crate::browser::config::AppConfig;
+use crate::browser::preferences::{preferred_languages, remembered_language};
 use crate::components::load_error::LoadError;
 use crate::components::loading_skeleton::LoadingSkeleton;
 use crate::components::site_context::use_site;
+use crate::core::language::choose_language;
 use crate::core::routes::Route;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-/// Redirects (replacing the history entry) once `site.json` names the default language.
+/// Redirects (replacing the history entry) once `site.json` names the languages.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let site = use_site();
@@ -17,11 +20,8 @@ pub fn HomePage() -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(index)) = site.index.get() {
-            let target = Route::Listing {
-                lang: index.default_language,
-                page: 1,
-            }
-            .href(&base);
+            let lang = choose_language(&index, remembered_language().as_deref(), &preferred_languages());
+            let target = Route::Listing { lang, page: 1 }.href(&base);
             // A redirect is not the reader's navigation: focus stays where a fresh page has it.
             site.navigations.set(0);
             navigate(

@@ -12,6 +12,7 @@ use crate::core::error::ApiError;
 use crate::core::model::Listing;
 use crate::core::pagination::parse_page;
 use crate::core::routes::Route;
+use crate::i18n::fill;
 use crate::pages::use_lang_param;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -59,10 +60,27 @@ pub fn NewsListPage() -> impl IntoView {
         site.last_listing.set(Some(href));
     });
 
+    // After switching language from an article with no translation: a note,
+    // until the reader moves to another page.
+    let untranslated = RwSignal::new(false);
+    Effect::new(move |_| {
+        if site.untranslated.get() {
+            untranslated.set(true);
+            site.untranslated.set(false);
+        }
+    });
+    Effect::new(move |first_run: Option<()>| {
+        lang.track();
+        page.track();
+        if first_run.is_some() {
+            untranslated.set(false);
+        }
+    });
+
     let title = Signal::derive(move || {
         let strings = site.strings();
         match page.get() {
-            Some(n) if n > 1 => format!("{} – {}", strings.latest_news, (strings.page_n)(n)),
+            Some(n) if n > 1 => format!("{} – {}", strings.latest_news, fill(strings.page_n, &[("n", n)])),
             _ => strings.latest_news.to_string(),
         }
     });
@@ -71,6 +89,9 @@ pub fn NewsListPage() -> impl IntoView {
     view! {
         <PageMeta title=title description=description />
         <PageHeading text=title />
+        {move || untranslated.get().then(|| view! {
+            <p class="notice notice--info" role="status">{site.strings().untranslated_note}</p>
+        })}
         {loaded(listing, 4, |(lang, outcome)| match outcome {
             ListingOutcome::Page(page, listing) => view! { <ListingBody listing=listing page=page lang=lang /> }.into_any(),
             ListingOutcome::NoSuchPage => view! { <NoSuchPage lang=lang /> }.into_any(),
@@ -110,9 +131,9 @@ fn ListingBody(listing: Listing, page: u32, lang: String) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="listing__position">{(strings.page_n_of)(page, listing.total_pages)}</p>
+        <p class="listing__position">{fill(strings.page_n_of, &[("n", page), ("total", listing.total_pages)])}</p>
         <ul class="news-list">{cards}</ul>
-        {(skipped > 0).then(|| view! { <p class="notice notice--warning">{(strings.skipped_items)(skipped)}</p> })}
+        {(skipped > 0).then(|| view! { <p class="notice notice--warning">{fill(strings.skipped_items, &[("n", skipped as u32)])}</p> })}
         <PaginationNav current=page total=listing.total_pages lang=lang strings=strings />
     }
     .into_any()

@@ -1,0 +1,59 @@
+//! The language switcher in the header: one link per language of the site,
+//! each leading to the same view in that language when there is one.
+
+use crate::browser::config::AppConfig;
+use crate::browser::preferences::remember_language;
+use crate::components::site_context::use_site;
+use crate::core::routes::Counterpart;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Links to every language, each named in its own language; the current one is
+/// marked with `aria-current`. Following a link remembers the choice.
+#[component]
+pub fn LanguageSwitcher() -> impl IntoView {
+    let site = use_site();
+    let base = expect_context::<AppConfig>().base;
+    let location = use_location();
+    let links = move || {
+        let current = site.lang.get();
+        site.counterparts
+            .get()
+            .into_iter()
+            .map(|(language, target)| {
+                let is_current = language.code == current;
+                let href = if is_current {
+                    format!("{}{}", location.pathname.get(), location.search.get())
+                } else {
+                    target.route().href(&base)
+                };
+                let untranslated = matches!(target, Counterpart::Untranslated(_));
+                let code = language.code.clone();
+                let on_click = move |_| {
+                    remember_language(&code);
+                    if untranslated {
+                        site.untranslated.set(true);
+                    }
+                };
+                view! {
+                    <li>
+                        <a
+                            href=href
+                            lang=language.code.clone()
+                            hreflang=language.code
+                            aria-current=is_current.then_some("true")
+                            on:click=on_click
+                        >
+                            {language.name}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <nav class="language-switcher" aria-label=move || site.strings().language_label>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
