@@ -68,34 +68,115 @@ fn every_sample_file_decodes_under_the_contract() {
     }
 }
 
+/// The summaries of every listing page of `lang`, in order.
+fn sample_listing(lang: &str) -> Vec<crate::core::model::Summary> {
+    let resolve = join("https://example.org/api/en/news/");
+    let read = |page: u32| {
+        std::fs::read_to_string(sample_root().join(format!("{lang}/news/page-{page}.json"))).unwrap()
+    };
+    let total = decode_listing(&read(1), &resolve).unwrap().total_pages;
+    assert!(
+        total >= 3,
+        "{lang}: the sample needs at least three listing pages"
+    );
+    let mut items = Vec::new();
+    for page in 1..=total {
+        let listing = decode_listing(&read(page), &resolve).unwrap();
+        assert_eq!(listing.page, page);
+        items.extend(listing.items);
+    }
+    items
+}
+
 #[test]
 fn sample_listing_is_newest_first_across_pages_and_holds_the_seed() {
-    let resolve = join("https://example.org/api/en/news/");
-    let mut dates = Vec::new();
-    let mut slugs = Vec::new();
-    let first = std::fs::read_to_string(sample_root().join("en/news/page-1.json")).unwrap();
-    let total = decode_listing(&first, &resolve).unwrap().total_pages;
-    assert!(total >= 3, "the sample needs at least three listing pages");
-    for page in 1..=total {
-        let text = std::fs::read_to_string(sample_root().join(format!("en/news/page-{page}.json"))).unwrap();
-        let listing = decode_listing(&text, &resolve).unwrap();
-        assert_eq!(listing.page, page);
-        for item in listing.items {
-            dates.push(crate::core::dates::CalendarDate::parse(&item.published).expect("valid date"));
-            slugs.push(item.slug);
-        }
-    }
+    let items = sample_listing("en");
+    let dates: Vec<_> = items
+        .iter()
+        .map(|item| crate::core::dates::CalendarDate::parse(&item.published).expect("valid date"))
+        .collect();
     assert!(
         dates.windows(2).all(|w| w[0] >= w[1]),
         "listing is not newest first"
     );
-    assert!(slugs.len() >= 26);
-    assert!(slugs.iter().any(|s| s == "sms-icmpd-cooperation"));
-    for slug in &slugs {
-        assert!(
-            sample_root().join(format!("en/news/{slug}.json")).exists(),
-            "no article file for {slug}"
+    assert!(items.len() >= 26);
+    assert!(items.iter().any(|item| item.slug == "sms-icmpd-cooperation"));
+}
+
+#[test]
+fn sample_data_is_complete_in_three_languages_with_mutual_translations() {
+    let index =
+        decode_site_index(&std::fs::read_to_string(sample_root().join("site.json")).unwrap()).unwrap();
+    let codes: Vec<&str> = index.languages.iter().map(|l| l.code.as_str()).collect();
+    assert_eq!(codes, ["az", "en", "ru"]);
+    assert_eq!(index.default_language, "az");
+    let english = sample_listing("en");
+    for lang in &codes {
+        let items = sample_listing(lang);
+        assert_eq!(
+            items.len(),
+            english.len(),
+            "{lang}: not every article is translated"
         );
+        for (item, original) in items.iter().zip(&english) {
+            assert_eq!(
+                item.published, original.published,
+                "{lang}/{}: listed out of order",
+                item.slug
+            );
+            assert!(
+                sample_root()
+                    .join(format!("{lang}/news/{}.json", item.slug))
+                    .exists(),
+                "{lang}: no article file for {}",
+                item.slug
+            );
+            assert_eq!(item.translations.len(), codes.len() - 1, "{lang}/{}", item.slug);
+            for (other, slug) in &item.translations {
+                let text = std::fs::read_to_string(sample_root().join(format!("{other}/news/{slug}.json")))
+                    .unwrap_or_else(|_| {
+                        panic!("{lang}/{}: translation {other}/{slug} is missing", item.slug)
+                    });
+                let translation =
+                    decode_article(&text, "https://example.org/a.json", &join("https://example.org/"))
+                        .unwrap();
+                assert_eq!(
+                    translation.translations.get(*lang),
+                    Some(&item.slug),
+                    "{other}/{slug} does not point back to {lang}/{}",
+                    item.slug
+                );
+            }
+        }
+        for page in ["terms", "privacy"] {
+            assert!(
+                sample_root().join(format!("{lang}/pages/{page}.json")).exists(),
+                "{lang}/{page}"
+            );
+        }
+    }
+}
+
+#[test]
+fn translations_keep_only_usable_entries() {
+    let text = r#"{"title":"T","body_html":"<p>b</p>","translations":{
+        "az":"dmx-xeber","ru":"novost","en":"../../etc/passwd","tr":42,"EN":"x","de-CH-1996":"y","x":"z"}}"#;
+    let article = decode_article(text, "https://example.org/a.json", &join("https://example.org/")).unwrap();
+    let kept: Vec<(&str, &str)> = article
+        .translations
+        .iter()
+        .map(|(lang, slug)| (lang.as_str(), slug.as_str()))
+        .collect();
+    assert_eq!(kept, [("az", "dmx-xeber"), ("ru", "novost")]);
+    for absent in [
+        r#""translations":null"#,
+        r#""translations":["az"]"#,
+        r#""translations":"az""#,
+    ] {
+        let text = format!(r#"{{"title":"T","body_html":"<p>b</p>",{absent}}}"#);
+        let article =
+            decode_article(&text, "https://example.org/a.json", &join("https://example.org/")).unwrap();
+        assert!(article.translations.is_empty(), "{absent}");
     }
 }
 
