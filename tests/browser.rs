@@ -13,7 +13,7 @@ use news_portal::core::dates::CalendarDate;
 use news_portal::core::endpoints::Endpoints;
 use news_portal::core::model::{Photo, Summary};
 use news_portal::core::routes::BasePath;
-use news_portal::i18n::EN;
+use news_portal::i18n::{AZ, EN, RU};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -117,6 +117,17 @@ fn dates_are_formatted_by_intl() {
         format_date(CalendarDate::parse("2024-01-01").unwrap(), "en-GB"),
         "1 January 2024"
     );
+}
+
+#[wasm_bindgen_test]
+fn dates_follow_each_language_and_never_show_a_month_number_code() {
+    let date = CalendarDate::parse("2024-05-14").unwrap();
+    assert_eq!(format_date(date, RU.date_locale), "14 мая 2024 г.");
+    assert_eq!(format_date(date, EN.date_locale), "14 May 2024");
+    // Firefox and Safari know Azerbaijani month names; Chromium does not and
+    // would write "2024 M05 14", so the numeric form stands in there.
+    let az = format_date(date, AZ.date_locale);
+    assert!(az == "14.05.2024" || az == "14 may 2024", "{az}");
 }
 
 fn test_config() -> AppConfig {

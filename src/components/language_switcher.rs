@@ -23,7 +23,14 @@ pub fn LanguageSwitcher() -> impl IntoView {
             .map(|(language, target)| {
                 let is_current = language.code == current;
                 let href = if is_current {
-                    format!("{}{}", location.pathname.get(), location.search.get())
+                    // The reader's own URL; the router keeps the query without its `?`.
+                    let search = location.search.get();
+                    let query = if search.is_empty() {
+                        String::new()
+                    } else {
+                        format!("?{search}")
+                    };
+                    format!("{}{query}", location.pathname.get())
                 } else {
                     target.route().href(&base)
                 };

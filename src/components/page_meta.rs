@@ -11,12 +11,18 @@ pub fn PageMeta(
     #[prop(into)] description: Signal<String>,
 ) -> impl IntoView {
     let site = use_site();
-    let full_title = move || match site.agency_name() {
-        Some(agency) => format!("{} – {agency}", title.get()),
-        None => title.get(),
+    // leptos_meta's title effect can run once more after this view's owner is
+    // disposed (a view replaced inside a <Transition>): `try_` never panics, and
+    // the next view's title replaces the empty one at once.
+    let full_title = move || {
+        let title = title.try_get().unwrap_or_default();
+        match site.agency_name() {
+            Some(agency) if !title.is_empty() => format!("{title} – {agency}"),
+            _ => title,
+        }
     };
     view! {
         <Title text=full_title />
-        <Meta name="description" content=description />
+        <Meta name="description" content=move || description.try_get().unwrap_or_default() />
     }
 }

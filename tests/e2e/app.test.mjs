@@ -223,7 +223,7 @@ test("a server error shows 'could not load' with Retry, and Retry recovers", asy
   await page.goto(url("/en/"));
   const alert = page.getByRole("alert");
   await alert.getByRole("heading", { name: "Could not load this page" }).waitFor();
-  assert.match(await alert.textContent(), /HTTP 503/);
+  assert.match(await alert.textContent(), /The server answered with error 503\./);
   await assertAccessible(page, "load error");
   await screenshot(page, "load-error");
   failing = false;
@@ -241,9 +241,12 @@ test("a network failure and invalid JSON give clear messages, never a blank page
   await page.route("**/api/en/pages/terms.json", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: '{"title": "Terms", ' }));
   await page.goto(url("/en/news/sms-icmpd-cooperation"));
-  await page.getByRole("alert").getByText(/network error/).waitFor();
+  await page.getByRole("alert").getByText("The server could not be reached.").waitFor();
   await page.goto(url("/en/terms"));
-  await page.getByRole("alert").getByText(/the data is not valid: EOF/).waitFor();
+  const alert = page.getByRole("alert");
+  await alert.getByText("The data received is not valid.").waitFor();
+  // The parser's own words stay visible for the web team, marked as English.
+  assert.match(await alert.locator('code[lang="en"]').textContent(), /EOF while parsing/);
   assert.equal(await page.getByRole("banner").count(), 1);
   page.assertClean();
   await page.close();

@@ -34,9 +34,10 @@ export async function start({ root = DIST, prefix = "/" } = {}) {
  * A fresh page that records console errors and uncaught exceptions (a Rust
  * panic surfaces as both). `allow` lists substrings of console errors a test
  * provokes on purpose, such as the browser's "Failed to load resource" for a 404.
+ * `locale` sets the browser's language (navigator.languages, Accept-Language).
  */
-export async function openPage(browser, { viewport = { width: 1280, height: 900 }, allow = [] } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function openPage(browser, { viewport = { width: 1280, height: 900 }, allow = [], locale = "en-US" } = {}) {
+  const context = await browser.newContext({ viewport, locale });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (message) => {

@@ -1,0 +1,229 @@
+// The three languages as a reader meets them: the switcher on the listing and on
+// an article, reloads, the first visit's choice, a missing translation, and
+// axe-core in every language. Runs against the release build in dist/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, openPage, settled, assertAccessible, screenshot } from "./harness.mjs";
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+const url = (path) => env.server.url + path;
+
+/** What the chrome says in each language, and how its dates look in Chromium. */
+const CHROME = {
+  az: {
+    name: "Azərbaycanca", agency: "Azərbaycan Respublikasının Dövlət Miqrasiya Xidməti",
+    news: "Xəbərlər", terms: "İstifadəçilər üçün qaydalar", privacy: "Məxfilik siyasəti",
+    rights: "Bütün hüquqlar qorunur", skip: "Əsas məzmuna keç", switcher: "Dil",
+    position: "Səhifə 2 / 3", back: "← Xəbərlərə qayıt", published: "Dərc tarixi:",
+    // Chromium ships no Azerbaijani month names, so dates are numeric there.
+    seedDate: "14.05.2024", date: /^\d{2}\.\d{2}\.2024$/,
+  },
+  en: {
+    name: "English", agency: "The Republic of Azerbaijan State Migration Service",
+    news: "News", terms: "Terms for users", privacy: "Privacy Policy",
+    rights: "All rights reserved", skip: "Skip to main content", switcher: "Language",
+    position: "Page 2 of 3", back: "← Back to news", published: "Published",
+    seedDate: "14 May 2024", date: /^\d{1,2} [A-Z][a-z]+ 2024$/,
+  },
+  ru: {
+    name: "Русский", agency: "Государственная миграционная служба Азербайджанской Республики",
+    news: "Новости", terms: "Правила для пользователей", privacy: "Политика конфиденциальности",
+    rights: "Все права защищены", skip: "Перейти к основному содержанию", switcher: "Язык",
+    position: "Страница 2 из 3", back: "← Назад к новостям", published: "Опубликовано",
+    seedDate: "14 мая 2024 г.", date: /^\d{1,2} [а-я]+ 2024 г\.$/,
+  },
+};
+
+const SEED = {
+  az: { slug: "dmx-ve-icmpd-emekdasligi", title: /^Dövlət Miqrasiya Xidməti ilə Beynəlxalq Miqrasiya Siyasətinin/ },
+  en: { slug: "sms-icmpd-cooperation", title: /^Cooperation between State Migration Service and International Centre/ },
+  ru: { slug: "sotrudnichestvo-gms-i-mcrmp", title: /^Обсуждено сотрудничество Государственной миграционной службы/ },
+};
+
+/** Checks the header, footer, `<html lang>` and switcher are all in `lang`. */
+async function assertChrome(page, lang) {
+  const words = CHROME[lang];
+  assert.equal(await page.locator("html").getAttribute("lang"), lang);
+  const banner = page.getByRole("banner");
+  assert.equal(await banner.getByRole("link", { name: words.agency }).count(), 1, `${lang}: agency name`);
+  assert.equal(await banner.getByRole("link", { name: words.news, exact: true }).count(), 1, `${lang}: News`);
+  const switcher = page.getByRole("navigation", { name: words.switcher });
+  assert.equal(await switcher.getByRole("link").count(), 3);
+  const current = switcher.locator('a[aria-current="true"]');
+  assert.equal(await current.textContent(), words.name);
+  assert.equal(await current.getAttribute("lang"), lang);
+  const footer = page.getByRole("contentinfo");
+  assert.equal(await footer.getByRole("link", { name: words.terms }).count(), 1, `${lang}: terms link`);
+  assert.equal(await footer.getByRole("link", { name: words.privacy }).count(), 1, `${lang}: privacy link`);
+  assert.match(await footer.textContent(), new RegExp(words.rights));
+  assert.equal(await page.locator(".skip-link").textContent(), words.skip);
+}
+
+/** Follows the switcher link to `lang` and waits for the view to settle at `path`. */
+async function switchTo(page, lang, path) {
+  await page.getByRole("banner").getByRole("link", { name: CHROME[lang].name }).click();
+  await page.waitForURL(url(path));
+  await settled(page);
+}
+
+/** The hreflang alternates in the head, as `{hreflang: path}`. */
+async function alternates(page) {
+  const links = await page.locator('head link[rel="alternate"]').evaluateAll((all) =>
+    all.map((link) => [link.hreflang, new URL(link.href).pathname + new URL(link.href).search]));
+  return Object.fromEntries(links);
+}
+
+test("the switcher on listing page 2 keeps page 2 in az → en → ru, and each reloads the same", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(url("/az/?page=2"));
+  await settled(page);
+  const paths = { az: "/az/?page=2", en: "/en/?page=2", ru: "/ru/?page=2" };
+  for (const lang of ["az", "en", "ru"]) {
+    if (lang !== "az") await switchTo(page, lang, paths[lang]);
+    for (const pass of ["switched", "reloaded"]) {
+      if (pass === "reloaded") { await page.reload(); await settled(page); }
+      const words = CHROME[lang];
+      assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), `${words.news} – ${lang === "en" ? "page" : lang === "az" ? "səhifə" : "страница"} 2`);
+      assert.equal(await page.locator(".listing__position").textContent(), words.position, `${lang} ${pass}`);
+      await assertChrome(page, lang);
+      for (const date of await page.locator(".news-card time").allTextContents()) {
+        assert.match(date, words.date, `${lang} ${pass}: date "${date}"`);
+      }
+      assert.deepEqual(await alternates(page), paths, `${lang} ${pass}: hreflang alternates`);
+      assert.equal(await page.getByRole("navigation", { name: words.switcher })
+        .getByRole("link", { name: CHROME.ru.name }).getAttribute("href"), paths.ru);
+    }
+    await assertAccessible(page, `listing page 2 in ${lang}`);
+  }
+  page.assertClean();
+  await page.close();
+});
+
+test("the switcher on an article goes to its translation in az → en → ru, and each reloads the same", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(url(`/az/news/${SEED.az.slug}`));
+  await settled(page);
+  const paths = Object.fromEntries(Object.entries(SEED).map(([lang, { slug }]) => [lang, `/${lang}/news/${slug}`]));
+  for (const lang of ["az", "en", "ru"]) {
+    if (lang !== "az") await switchTo(page, lang, paths[lang]);
+    for (const pass of ["switched", "reloaded"]) {
+      if (pass === "reloaded") { await page.reload(); await settled(page); }
+      const words = CHROME[lang];
+      assert.match(await page.getByRole("heading", { level: 1 }).textContent(), SEED[lang].title, `${lang} ${pass}`);
+      assert.match(await page.title(), new RegExp(` – ${words.agency}$`));
+      await assertChrome(page, lang);
+      const dates = page.locator(".article__dates");
+      assert.equal(await dates.locator("time").first().textContent(), words.seedDate, `${lang} ${pass}: published date`);
+      assert.match(await dates.textContent(), new RegExp(`^${words.published}`));
+      assert.equal(await page.locator(".article__back a").textContent(), words.back);
+      assert.deepEqual(await alternates(page), paths, `${lang} ${pass}: hreflang alternates`);
+    }
+    await assertAccessible(page, `the seed article in ${lang}`);
+    await screenshot(page, `article-${lang}`);
+  }
+  page.assertClean();
+  await page.close();
+});
+
+test("terms and privacy switch language in place", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(url("/ru/privacy"));
+  await settled(page);
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Политика конфиденциальности");
+  assert.match(await page.locator(".legal__updated").textContent(), /^Последнее обновление: 10 января 2024 г\.$/);
+  await switchTo(page, "az", "/az/privacy");
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Məxfilik siyasəti");
+  await page.getByRole("contentinfo").getByRole("link", { name: CHROME.az.terms }).click();
+  await page.waitForURL(url("/az/terms"));
+  await settled(page);
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "İstifadəçilər üçün qaydalar");
+  await assertChrome(page, "az");
+  await assertAccessible(page, "terms in az");
+  page.assertClean();
+  await page.close();
+});
+
+test("an article with no translation leads to that language's listing with a note", async () => {
+  const page = await openPage(env.browser);
+  // The publisher has not translated this article into Russian.
+  await page.route("**/api/en/news/sms-icmpd-cooperation.json", async (route) => {
+    const response = await route.fetch();
+    const article = await response.json();
+    delete article.translations.ru;
+    await route.fulfill({ response, json: article });
+  });
+  await page.goto(url("/en/news/sms-icmpd-cooperation"));
+  await settled(page);
+  assert.deepEqual(Object.keys(await alternates(page)).sort(), ["az", "en"]);
+  await switchTo(page, "ru", "/ru/");
+  const note = page.getByRole("status").filter({ hasText: "Эта новость не опубликована на русском языке." });
+  await note.waitFor();
+  await assertChrome(page, "ru");
+  assert.equal(await page.locator(".news-card").count(), 12);
+  await assertAccessible(page, "listing with the untranslated note");
+  // The note belongs to that moment: the next page has none.
+  await page.getByRole("link", { name: "Страница 2" }).click();
+  await page.waitForURL(url("/ru/?page=2"));
+  await settled(page);
+  assert.equal(await note.count(), 0);
+  page.assertClean();
+  await page.close();
+});
+
+for (const [locale, expected] of [["ru-RU", "ru"], ["az-AZ", "az"], ["en-GB", "en"], ["de-DE", "az"]]) {
+  test(`a first visit with the browser in ${locale} opens ${expected}`, async () => {
+    const page = await openPage(env.browser, { locale });
+    await page.goto(url("/"));
+    await page.waitForURL(url(`/${expected}/`));
+    await settled(page);
+    await assertChrome(page, expected);
+    page.assertClean();
+    await page.close();
+  });
+}
+
+test("a language chosen with the switcher is remembered and wins over the browser's", async () => {
+  const page = await openPage(env.browser, { locale: "en-US" });
+  await page.goto(url("/"));
+  await page.waitForURL(url("/en/"));
+  await settled(page);
+  await switchTo(page, "ru", "/ru/");
+  await page.goto(url("/"));
+  await page.waitForURL(url("/ru/"));
+  await settled(page);
+  await assertChrome(page, "ru");
+  page.assertClean();
+  await page.close();
+});
+
+test("storage that refuses (private mode, sandboxed frames) only means nothing is remembered", async () => {
+  const page = await openPage(env.browser, { locale: "ru-RU" });
+  await page.addInitScript(() => {
+    for (const method of ["getItem", "setItem"]) {
+      Storage.prototype[method] = () => { throw new DOMException("denied", "SecurityError"); };
+    }
+  });
+  await page.goto(url("/"));
+  await page.waitForURL(url("/ru/"));
+  await settled(page);
+  await switchTo(page, "en", "/en/");
+  await page.goto(url("/"));
+  await page.waitForURL(url("/ru/"));
+  await settled(page);
+  page.assertClean();
+  await page.close();
+});
+
+test("an unknown language code is 'page not found' in the reader's language, with no alternates", async () => {
+  const page = await openPage(env.browser, { locale: "ru-RU", allow: ["Failed to load resource"] });
+  await page.goto(url("/de/"));
+  await page.getByRole("heading", { level: 1, name: "Страница не найдена" }).waitFor();
+  await assertChrome(page, "ru");
+  assert.deepEqual(await alternates(page), {});
+  await assertAccessible(page, "unknown language");
+  page.assertClean();
+  await page.close();
+});
