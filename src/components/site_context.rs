@@ -6,13 +6,12 @@ use crate::browser::config::AppConfig;
 use crate::browser::preferences::{preferred_languages, remembered_language};
 use crate::core::error::ApiError;
 use crate::core::language::choose_language;
-use crate::core::model::{Language, SiteIndex, SiteInfo};
+use crate::core::model::{Language, SiteIndex, SiteInfo, Translations};
 use crate::core::routes::{counterpart, lang_segment, place_of, Counterpart, Place};
 use crate::core::slug::is_valid_lang;
 use crate::i18n::{strings, Strings};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use std::collections::BTreeMap;
 
 /// Shared through context by [`provide_site_context`].
 #[derive(Clone, Copy)]
@@ -32,7 +31,7 @@ pub struct SiteContext {
     pub place: Memo<Place>,
     /// The `translations` of the article being shown, with the path it was
     /// shown at, so that a stale map never applies to another article.
-    pub translations: RwSignal<Option<(String, BTreeMap<String, String>)>>,
+    pub translations: RwSignal<Option<(String, Translations)>>,
     /// Each language of the site with where switching to it leads.
     pub counterparts: Memo<Vec<(Language, Counterpart)>>,
     /// Set by the switcher when the article has no translation; the listing
@@ -96,7 +95,7 @@ pub fn provide_site_context() -> SiteContext {
         let page = location.query.read().get("page");
         place_of(&location.pathname.get(), page.as_deref(), &place_base)
     });
-    let translations = RwSignal::new(None::<(String, BTreeMap<String, String>)>);
+    let translations = RwSignal::new(None::<(String, Translations)>);
     let counterparts = Memo::new(move |_| {
         let Some(Ok(index)) = index.get() else {
             return Vec::new();

@@ -7,7 +7,6 @@
 use super::slug::{is_valid_lang, is_valid_slug};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
-use std::collections::BTreeMap;
 
 /// `API/site.json`: the languages the site publishes in.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -72,7 +71,34 @@ pub struct Summary {
     /// `{lang: slug}` of the same article in other languages (an extension of
     /// contract v1; absent means none are known).
     #[serde(default, deserialize_with = "translations")]
-    pub translations: BTreeMap<String, String>,
+    pub translations: Translations,
+}
+
+/// The `translations` of an article: `(lang, slug)` pairs in the order the
+/// publisher wrote them. A short list, not a map: an article has a handful of
+/// languages, and a list costs less code in the bundle than a `BTreeMap`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Translations(Vec<(String, String)>);
+
+impl Translations {
+    /// The slug of the article in `lang`, if the publisher named one.
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(code, _)| code == lang)
+            .map(|(_, slug)| slug.as_str())
+    }
+
+    /// The `(lang, slug)` pairs.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(lang, slug)| (lang.as_str(), slug.as_str()))
+    }
+}
+
+impl FromIterator<(String, String)> for Translations {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Self {
+        Translations(pairs.into_iter().collect())
+    }
 }
 
 /// `API/{lang}/news/{slug}.json`. `slug` and `published` are optional here:
@@ -97,7 +123,7 @@ pub struct Article {
     pub gallery: Vec<Photo>,
     /// As in [`Summary::translations`].
     #[serde(default, deserialize_with = "translations")]
-    pub translations: BTreeMap<String, String>,
+    pub translations: Translations,
     /// The URL this document was fetched from: links in `body_html` resolve against it.
     #[serde(skip)]
     pub source_url: String,
@@ -175,13 +201,13 @@ where
 
 /// Decodes a `translations` map, keeping the entries whose key is a language
 /// code and whose value is a usable slug; anything else in it is dropped.
-fn translations<'de, D>(deserializer: D) -> Result<BTreeMap<String, String>, D::Error>
+fn translations<'de, D>(deserializer: D) -> Result<Translations, D::Error>
 where
     D: Deserializer<'de>,
 {
     let value = serde_json::Value::deserialize(deserializer)?;
     let serde_json::Value::Object(entries) = value else {
-        return Ok(BTreeMap::new());
+        return Ok(Translations::default());
     };
     Ok(entries
         .into_iter()

@@ -3,9 +3,9 @@
 //! Every link the app renders is built here, from a [`Route`] and the deploy-time
 //! base path, so that the app works under any `BASE` without rebuilding.
 
+use super::model::Translations;
 use super::pagination::parse_page;
 use super::slug::encode_segment;
-use std::collections::BTreeMap;
 
 /// The path the app is served under: starts and ends with `/` (`/`, `/portal/news/`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,7 +146,7 @@ impl Counterpart {
 
 /// The counterpart of `place` in language `to`. `translations` is the
 /// current article's `{lang: slug}` map, once the article has loaded.
-pub fn counterpart(place: &Place, to: &str, translations: Option<&BTreeMap<String, String>>) -> Counterpart {
+pub fn counterpart(place: &Place, to: &str, translations: Option<&Translations>) -> Counterpart {
     let lang = to.to_string();
     let first_page = || Route::Listing {
         lang: to.to_string(),
@@ -159,7 +159,7 @@ pub fn counterpart(place: &Place, to: &str, translations: Option<&BTreeMap<Strin
             Some(map) => match map.get(to) {
                 Some(slug) => Counterpart::Equivalent(Route::Article {
                     lang,
-                    slug: slug.clone(),
+                    slug: slug.to_string(),
                 }),
                 None => Counterpart::Untranslated(first_page()),
             },
@@ -325,7 +325,7 @@ mod tests {
 
     #[test]
     fn an_article_leads_to_its_translation_or_to_the_listing_with_a_note() {
-        let translations: BTreeMap<String, String> = [("az", "dmx-xeber"), ("ru", "novost-gms")]
+        let translations: Translations = [("az", "dmx-xeber"), ("ru", "novost-gms")]
             .into_iter()
             .map(|(lang, slug)| (lang.to_string(), slug.to_string()))
             .collect();
