@@ -119,10 +119,14 @@ pub fn provide_site_context() -> SiteContext {
     });
 
     let navigations = RwSignal::new(0);
-    Effect::new(move |_| {
-        location.pathname.track();
-        location.search.track();
-        navigations.update(|n| *n += 1);
+    // Counts changes of the URL, not runs of this effect: an effect may run
+    // again with the same URL, and that must not look like a navigation.
+    Effect::new(move |previous: Option<(String, String)>| {
+        let url = (location.pathname.get(), location.search.get());
+        if previous.as_ref() != Some(&url) {
+            navigations.update(|n| *n += 1);
+        }
+        url
     });
 
     let context = SiteContext {
