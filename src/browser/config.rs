@@ -1,5 +1,5 @@
 //! The deploy-time settings, read once from the page: `BASE` from `<base href>`,
-//! `API` from `data-api` on the mount element (docs/deploy.md).
+//! `API` from `data-api` on the mount element (README, "Configuration").
 
 use crate::core::endpoints::Endpoints;
 use crate::core::routes::BasePath;
