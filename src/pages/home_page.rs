@@ -2,11 +2,9 @@
 //! chose last time, else their browser's, else the site's default.
 
 use crate::browser::config::AppConfig;
-use crate::browser::preferences::{preferred_languages, remembered_language};
 use crate::components::load_error::LoadError;
 use crate::components::loading_skeleton::LoadingSkeleton;
 use crate::components::site_context::use_site;
-use crate::core::language::choose_language;
 use crate::core::routes::Route;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -19,8 +17,9 @@ pub fn HomePage() -> impl IntoView {
     let base = expect_context::<AppConfig>().base;
     let navigate = use_navigate();
     Effect::new(move |_| {
-        if let Some(Ok(index)) = site.index.get() {
-            let lang = choose_language(&index, remembered_language().as_deref(), &preferred_languages());
+        if let Some(Ok(_)) = site.index.get() {
+            // At `BASE` the site language is already the one to open (see `SiteContext::lang`).
+            let lang = site.lang.get_untracked();
             let target = Route::Listing { lang, page: 1 }.href(&base);
             // A redirect is not the reader's navigation: focus stays where a fresh page has it.
             site.navigations.set(0);
