@@ -14,14 +14,14 @@ export const DIST = join(ROOT, "dist");
 export const SHOTS = join(ROOT, "target", "screenshots");
 const AXE = require.resolve("axe-core/axe.min.js");
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
-/** Starts the server (for `root`, under `prefix`) and the browser, once per test file. */
-export async function start({ root = DIST, prefix = "/" } = {}) {
-  const server = await serve(root, { prefix });
+/** Starts the server (for `root`, under `prefix`, see serve()) and the browser, once per test file. */
+export async function start({ root = DIST, prefix = "/", headers = {}, fallback } = {}) {
+  const server = await serve(root, { prefix, headers, fallback });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
@@ -46,6 +46,12 @@ export async function openPage(browser, { viewport = { width: 1280, height: 900 
     if (!allow.some((pattern) => text.includes(pattern))) problems.push(`console error: ${text}`);
   });
   page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+  // A blocked resource or script under a Content-Security-Policy, as the page itself sees it.
+  await page.exposeFunction("__reportCspViolation", (text) => problems.push(`CSP violation: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) =>
+      window.__reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`));
+  });
   page.assertClean = () => assert.deepEqual(problems, [], "the page logged errors");
   page.close = ((close) => async () => { await close(); await context.close(); })(page.close.bind(page));
   return page;
@@ -70,4 +76,33 @@ export async function assertAccessible(page, label) {
 /** Saves a screenshot under target/screenshots/. */
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The walk every deployment must survive: a deep link to an article, back to
+ * the listing, into an article by its card, browser back, reload. `base` is the
+ * app's URL with its trailing slash.
+ */
+export async function walk(page, base) {
+  await page.goto(base + "en/news/sms-icmpd-cooperation");
+  await settled(page);
+  assert.match(await page.getByRole("heading", { level: 1 }).textContent(), /^Cooperation between/);
+  // The photo really arrives (a CSP or CORS mistake would leave it broken).
+  await page.waitForFunction(() => {
+    const img = document.querySelector("main figure img");
+    return img && img.complete && img.naturalWidth > 0;
+  });
+  await page.getByRole("link", { name: "Back to news" }).click();
+  await page.waitForURL(base + "en/");
+  await settled(page);
+  assert.equal(await page.locator(".news-card").count(), 12);
+  await page.locator(".news-card__title a").first().click();
+  await page.waitForURL((url) => url.href.startsWith(base + "en/news/"));
+  await settled(page);
+  await page.goBack();
+  await page.waitForURL(base + "en/");
+  await settled(page);
+  await page.reload();
+  await settled(page);
+  assert.equal(await page.locator(".news-card").count(), 12);
 }

@@ -26,10 +26,12 @@ async function fileAt(root, urlPath) {
 /**
  * Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. With
  * `prefix` (such as "/portal/news/"), the files live under that path, as when a
- * portal hosts the app in a sub-folder.
+ * portal hosts the app in a sub-folder. `headers` go on every answer (a CSP, or
+ * CORS for a data origin); `fallback` is the page deep links get.
  */
-export async function serve(root, { port = 0, prefix = "/" } = {}) {
+export async function serve(root, { port = 0, prefix = "/", headers = {}, fallback = "index.html" } = {}) {
   const server = createServer(async (req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const fullPath = new URL(req.url, "http://x").pathname;
     if (!fullPath.startsWith(prefix)) {
       res.writeHead(404, { "content-type": "text/plain" }).end("outside the app");
@@ -38,7 +40,7 @@ export async function serve(root, { port = 0, prefix = "/" } = {}) {
     const urlPath = "/" + fullPath.slice(prefix.length);
     let path = await fileAt(root, urlPath);
     // Navigations (anything that is not an asset type) fall back to the app.
-    if (!path && !(extname(urlPath) in TYPES)) path = join(root, "index.html");
+    if (!path && !(extname(urlPath) in TYPES)) path = join(root, fallback);
     if (!path) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;

@@ -1,0 +1,83 @@
+// dist/ as a web team deploys it: behind the strict Content-Security-Policy of
+// docs/deploy.md, and with the data on another origin (with and without CORS).
+// Each walks deep link → listing → article → back → reload and fails on any
+// console error or CSP violation.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DIST, start, openPage, walk, settled } from "./harness.mjs";
+import { serve } from "./server.mjs";
+
+const cleanup = [];
+after(async () => { for (const step of cleanup.reverse()) await step(); });
+
+/** The Content-Security-Policy of docs/deploy.md, for a data origin `api`. */
+export function strictCsp(api = "") {
+  return [
+    "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'",
+    "img-src 'self' https: data:", `connect-src 'self'${api ? " " + api : ""}`, "base-uri 'self'",
+    "object-src 'none'", "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** A copy of dist/ with `data-api` set to `api`: the documented edit, nothing else. */
+async function distWithApi(api) {
+  const copy = await mkdtemp(join(tmpdir(), "news-api-"));
+  cleanup.push(() => rm(copy, { recursive: true, force: true }));
+  await cp(DIST, copy, { recursive: true });
+  const index = join(copy, "index.html");
+  const html = await readFile(index, "utf8");
+  const edited = html.replace(/data-api=("api\/"|api\/)/, `data-api="${api}"`);
+  assert.notEqual(edited, html, "index.html has the documented data-api to edit");
+  await writeFile(index, edited);
+  return copy;
+}
+
+test("behind the strict CSP (no 'unsafe-inline', no 'unsafe-eval'), the app runs and nothing is blocked", async () => {
+  const env = await start({ headers: { "content-security-policy": strictCsp() } });
+  cleanup.push(env.stop);
+  const page = await openPage(env.browser);
+  const response = await page.goto(env.server.url + "/");
+  assert.match(response.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'/);
+  await walk(page, env.server.url + "/");
+  page.assertClean();
+  await page.close();
+});
+
+test("with the data on another origin that sends CORS headers, everything works", async () => {
+  const data = await serve(join(DIST), { headers: { "access-control-allow-origin": "*" } });
+  cleanup.push(data.close);
+  const root = await distWithApi(`${data.url}/api/`);
+  const env = await start({ root, headers: { "content-security-policy": strictCsp(data.url).replace("img-src 'self' https: data:", `img-src 'self' https: data: ${data.url}`) } });
+  cleanup.push(env.stop);
+  const page = await openPage(env.browser);
+  const dataRequests = [];
+  page.on("request", (request) => { if (request.url().endsWith(".json")) dataRequests.push(new URL(request.url()).origin); });
+  await walk(page, env.server.url + "/");
+  assert.ok(dataRequests.length > 0);
+  assert.deepEqual([...new Set(dataRequests)], [data.url], "every JSON request went to the data origin");
+  page.assertClean();
+  await page.close();
+});
+
+test("with the data on another origin without CORS, the reader gets 'could not load' and the console says why", async () => {
+  const data = await serve(join(DIST));
+  cleanup.push(data.close);
+  const root = await distWithApi(`${data.url}/api/`);
+  const env = await start({ root });
+  cleanup.push(env.stop);
+  const page = await openPage(env.browser, { allow: ["blocked by CORS policy", "Failed to load resource"] });
+  const console = [];
+  page.on("console", (message) => console.push(message.text()));
+  await page.goto(env.server.url + "/en/");
+  const alert = page.getByRole("alert");
+  await alert.getByRole("heading", { name: "Could not load this page" }).waitFor();
+  assert.match(await alert.textContent(), /The server could not be reached\./);
+  assert.ok(console.some((text) => /blocked by CORS policy/.test(text)), "the browser names CORS");
+  assert.ok(console.some((text) => /news portal: network error/.test(text)), "the app logs its cause");
+  assert.equal(await page.getByRole("banner").count(), 1, "the layout stays");
+  page.assertClean();
+  await page.close();
+});
