@@ -1,6 +1,6 @@
 //! The app: the router and the layout every route shares.
 
-use crate::browser::config::AppConfig;
+use crate::browser::config::{AppConfig, MOUNT_ID};
 use crate::components::alternate_links::AlternateLinks;
 use crate::components::site_context::provide_site_context;
 use crate::components::site_footer::SiteFooter;
@@ -28,16 +28,22 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Skip link, header, the routed view in `<main>`, footer.
+/// Skip link, header, the routed view in `<main>`, footer. Embedded in a page
+/// that has its own `<main>`, the view goes in a plain `<div>` without a skip
+/// link, and the language is set on the app's root instead of `<html>`.
 #[component]
 fn Layout() -> impl IntoView {
     let site = provide_site_context();
-    view! {
-        <Html attr:lang=move || site.lang.get() />
-        <AlternateLinks />
-        <SkipLink />
-        <SiteHeader />
-        <main id="main-content" class="container site-main" tabindex="-1">
+    let embedded = expect_context::<AppConfig>().embedded;
+    if embedded {
+        Effect::new(move |_| {
+            if let Some(root) = document().get_element_by_id(MOUNT_ID) {
+                let _ = root.set_attribute("lang", &site.lang.get());
+            }
+        });
+    }
+    let routes = || {
+        view! {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=HomePage />
                 <Route path=path!("/:lang") view=NewsListPage />
@@ -45,7 +51,22 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("/:lang/terms") view=|| view! { <LegalPage slug="terms" /> } />
                 <Route path=path!("/:lang/privacy") view=|| view! { <LegalPage slug="privacy" /> } />
             </Routes>
-        </main>
+        }
+    };
+    let content = if embedded {
+        view! { <div id="main-content" class="container site-main" tabindex="-1">{routes()}</div> }.into_any()
+    } else {
+        view! {
+            <Html attr:lang=move || site.lang.get() />
+            <main id="main-content" class="container site-main" tabindex="-1">{routes()}</main>
+        }
+        .into_any()
+    };
+    view! {
+        <AlternateLinks />
+        {(!embedded).then(|| view! { <SkipLink /> })}
+        <SiteHeader />
+        {content}
         <SiteFooter />
     }
 }

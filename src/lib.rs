@@ -25,6 +25,12 @@ pub fn start() {
         .or_else(|| document().body());
     let Some(root) = root else { return };
     root.set_inner_html("");
+    // Every style rule is scoped to this class, so none leaks onto a portal page.
+    let classes = root.class_list();
+    let _ = classes.add_1("news-portal");
+    if config.embedded {
+        let _ = classes.add_1("news-portal--embedded");
+    }
     leptos::mount::mount_to(root, move || {
         provide_context(config);
         view! { <app::App /> }

@@ -135,6 +135,7 @@ fn test_config() -> AppConfig {
         base: BasePath::new("/portal/news/"),
         api: Endpoints::new("https://news.example.gov/api/"),
         origin: ORIGIN.into(),
+        embedded: false,
     }
 }
 

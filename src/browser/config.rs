@@ -1,5 +1,6 @@
-//! The deploy-time settings, read once from the page: `BASE` from `<base href>`,
-//! `API` from `data-api` on the mount element (README, "Configuration").
+//! The deploy-time settings, read once from the page: `BASE` from `<base href>`
+//! (or `data-base` when embedded in a portal page), `API` from `data-api` on the
+//! mount element (README, "Configuration"; docs/deploy.md).
 
 use crate::core::endpoints::Endpoints;
 use crate::core::routes::BasePath;
@@ -16,27 +17,44 @@ pub struct AppConfig {
     pub api: Endpoints,
     /// The page's own origin, to tell links to other sites apart.
     pub origin: String,
+    /// Mounted inside a page's existing `<main>` (a portal): the app then adds
+    /// no landmarks or skip link of its own and leaves `<html lang>` alone.
+    pub embedded: bool,
 }
 
 impl AppConfig {
     /// Reads the settings from the document; missing ones take their defaults
-    /// (`BASE` = `/`, `API` = `api/` under `BASE`).
+    /// (`BASE` = `/`, `API` = `api/` under `BASE`). `BASE` is `data-base` on the
+    /// mount element if it has one (a portal page, whose `<base>` is not ours),
+    /// else the page's `<base href>`. `API` resolves against `BASE`.
     pub fn from_document() -> AppConfig {
         let document = leptos::prelude::document();
-        let base_uri = document.base_uri().ok().flatten().unwrap_or_else(|| "/".into());
+        let mount = document.get_element_by_id(MOUNT_ID);
+        let setting = |name: &str| {
+            mount
+                .as_ref()
+                .and_then(|el| el.get_attribute(name))
+                .filter(|value| !value.trim().is_empty())
+        };
+        let page_base = document.base_uri().ok().flatten().unwrap_or_else(|| "/".into());
+        let base_uri = setting("data-base")
+            .and_then(|base| resolve(&base, &page_base))
+            .unwrap_or(page_base);
         let base_url = web_sys::Url::new(&base_uri).ok();
         let base = BasePath::new(&base_url.as_ref().map(|u| u.pathname()).unwrap_or_default());
         let origin = base_url.as_ref().map(|u| u.origin()).unwrap_or_default();
-        let api_setting = document
-            .get_element_by_id(MOUNT_ID)
-            .and_then(|el| el.get_attribute("data-api"))
-            .filter(|value| !value.trim().is_empty())
-            .unwrap_or_else(|| "api/".into());
+        let api_setting = setting("data-api").unwrap_or_else(|| "api/".into());
         let api_root = resolve(&api_setting, &base_uri).unwrap_or(api_setting);
+        let embedded = mount
+            .as_ref()
+            .and_then(|el| el.parent_element())
+            .and_then(|parent| parent.closest("main").ok().flatten())
+            .is_some();
         AppConfig {
             base,
             api: Endpoints::new(&api_root),
             origin,
+            embedded,
         }
     }
 }

@@ -63,13 +63,13 @@ export async function settled(page) {
   await page.locator(".skeleton").waitFor({ state: "detached" });
 }
 
-/** Runs axe-core on the page and fails with a readable list of violations. */
-export async function assertAccessible(page, label) {
+/** Runs axe-core on the page (or the part `within`) and fails with a readable list of violations. */
+export async function assertAccessible(page, label, within) {
   await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+  const violations = await page.evaluate(async (within) => {
+    const result = await window.axe.run(within ?? document, { resultTypes: ["violations"] });
     return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
+  }, within);
   assert.deepEqual(violations, [], `axe-core violations on ${label}`);
 }
 
