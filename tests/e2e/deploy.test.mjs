@@ -6,20 +6,20 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DIST, start, openPage, walk, settled } from "./harness.mjs";
 import { serve } from "./server.mjs";
 
+const DEPLOY = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "deploy");
 const cleanup = [];
 after(async () => { for (const step of cleanup.reverse()) await step(); });
 
-/** The Content-Security-Policy of docs/deploy.md, for a data origin `api`. */
-export function strictCsp(api = "") {
-  return [
-    "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'",
-    "img-src 'self' https: data:", `connect-src 'self'${api ? " " + api : ""}`, "base-uri 'self'",
-    "object-src 'none'", "frame-ancestors 'none'",
-  ].join("; ");
+/** The Content-Security-Policy that docs/deploy.md documents (deploy/nginx-headers.conf), for a data origin `api`. */
+async function strictCsp(api = "") {
+  const conf = await readFile(join(DEPLOY, "nginx-headers.conf"), "utf8");
+  const policy = conf.match(/add_header Content-Security-Policy "([^"]+)" always;/)[1];
+  return api ? policy.replace("connect-src 'self'", `connect-src 'self' ${api}`).replace("img-src 'self'", `img-src 'self' ${api}`) : policy;
 }
 
 /** A copy of dist/ with `data-api` set to `api`: the documented edit, nothing else. */
@@ -36,7 +36,7 @@ async function distWithApi(api) {
 }
 
 test("behind the strict CSP (no 'unsafe-inline', no 'unsafe-eval'), the app runs and nothing is blocked", async () => {
-  const env = await start({ headers: { "content-security-policy": strictCsp() } });
+  const env = await start({ headers: { "content-security-policy": await strictCsp() } });
   cleanup.push(env.stop);
   const page = await openPage(env.browser);
   const response = await page.goto(env.server.url + "/");
@@ -50,7 +50,7 @@ test("with the data on another origin that sends CORS headers, everything works"
   const data = await serve(join(DIST), { headers: { "access-control-allow-origin": "*" } });
   cleanup.push(data.close);
   const root = await distWithApi(`${data.url}/api/`);
-  const env = await start({ root, headers: { "content-security-policy": strictCsp(data.url).replace("img-src 'self' https: data:", `img-src 'self' https: data: ${data.url}`) } });
+  const env = await start({ root, headers: { "content-security-policy": await strictCsp(data.url) } });
   cleanup.push(env.stop);
   const page = await openPage(env.browser);
   const dataRequests = [];
@@ -78,6 +78,19 @@ test("with the data on another origin without CORS, the reader gets 'could not l
   assert.ok(console.some((text) => /blocked by CORS policy/.test(text)), "the browser names CORS");
   assert.ok(console.some((text) => /news portal: network error/.test(text)), "the app logs its cause");
   assert.equal(await page.getByRole("banner").count(), 1, "the layout stays");
+  page.assertClean();
+  await page.close();
+});
+
+test("on a host that answers unknown paths with 404.html (status 404), deep links still work", async () => {
+  const env = await start({ fallback: "404.html", fallbackStatus: 404 });
+  cleanup.push(env.stop);
+  const page = await openPage(env.browser, { allow: ["status of 404"] });
+  const response = await page.goto(env.server.url + "/ru/privacy");
+  assert.equal(response.status(), 404);
+  await settled(page);
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Политика конфиденциальности");
+  await walk(page, env.server.url + "/");
   page.assertClean();
   await page.close();
 });

@@ -20,8 +20,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Starts the server (for `root`, under `prefix`, see serve()) and the browser, once per test file. */
-export async function start({ root = DIST, prefix = "/", headers = {}, fallback } = {}) {
-  const server = await serve(root, { prefix, headers, fallback });
+export async function start({ root = DIST, prefix = "/", headers = {}, fallback, fallbackStatus } = {}) {
+  const server = await serve(root, { prefix, headers, fallback, fallbackStatus });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,

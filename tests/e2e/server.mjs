@@ -27,9 +27,10 @@ async function fileAt(root, urlPath) {
  * Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. With
  * `prefix` (such as "/portal/news/"), the files live under that path, as when a
  * portal hosts the app in a sub-folder. `headers` go on every answer (a CSP, or
- * CORS for a data origin); `fallback` is the page deep links get.
+ * CORS for a data origin); `fallback` is the page deep links get, with
+ * `fallbackStatus` (404 for hosts that serve 404.html, such as GitHub Pages).
  */
-export async function serve(root, { port = 0, prefix = "/", headers = {}, fallback = "index.html" } = {}) {
+export async function serve(root, { port = 0, prefix = "/", headers = {}, fallback = "index.html", fallbackStatus = 200 } = {}) {
   const server = createServer(async (req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const fullPath = new URL(req.url, "http://x").pathname;
@@ -40,13 +41,14 @@ export async function serve(root, { port = 0, prefix = "/", headers = {}, fallba
     const urlPath = "/" + fullPath.slice(prefix.length);
     let path = await fileAt(root, urlPath);
     // Navigations (anything that is not an asset type) fall back to the app.
-    if (!path && !(extname(urlPath) in TYPES)) path = join(root, fallback);
+    let status = 200;
+    if (!path && !(extname(urlPath) in TYPES)) { path = join(root, fallback); status = fallbackStatus; }
     if (!path) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
     const body = await readFile(path);
-    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" }).end(body);
+    res.writeHead(status, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" }).end(body);
   });
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: bound } = server.address();
