@@ -11,7 +11,8 @@ const totals = {};
 for (const name of readdirSync(dist)) {
   const path = join(dist, name);
   const kind = kinds[extname(name)];
-  if (!kind || !statSync(path).isFile()) continue;
+  // 404.html is a copy of index.html for some hosts, never loaded beside it.
+  if (!kind || name === "404.html" || !statSync(path).isFile()) continue;
   const body = readFileSync(path);
   const sizes = {
     raw: body.length,
