@@ -4,7 +4,7 @@
 // console error or CSP violation.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -92,5 +92,27 @@ test("on a host that answers unknown paths with 404.html (status 404), deep link
   assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Политика конфиденциальности");
   await walk(page, env.server.url + "/");
   page.assertClean();
+  await page.close();
+});
+
+test("a wasm file that does not match its integrity hash is refused, and the page says so", async () => {
+  const copy = await mkdtemp(join(tmpdir(), "news-tampered-"));
+  cleanup.push(() => rm(copy, { recursive: true, force: true }));
+  await cp(DIST, copy, { recursive: true });
+  const wasm = (await readdir(copy)).find((name) => name.endsWith(".wasm"));
+  const bytes = await readFile(join(copy, wasm));
+  bytes[bytes.length - 1] ^= 0xff; // one flipped byte, as a compromised CDN might serve
+  await writeFile(join(copy, wasm), bytes);
+  const env = await start({ root: copy });
+  cleanup.push(env.stop);
+  const page = await openPage(env.browser, { allow: ["integrity", "digest"] });
+  const errors = [];
+  page.on("console", (message) => errors.push(message.text()));
+  await page.goto(env.server.url + "/en/");
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /The news could not be started\. Please reload the page\./);
+  assert.equal(await alert.locator('[lang="ru"]').textContent(), "Не удалось открыть новости. Обновите страницу.");
+  assert.ok(errors.some((text) => /integrity/i.test(text)), `the browser names the integrity check: ${errors}`);
   await page.close();
 });
