@@ -71,6 +71,8 @@ strings_table! {
     empty_listing,
     /// `{n}`: how many malformed items of a listing page were left out.
     skipped_items,
+    /// Below a body that was too long to show whole.
+    body_truncated,
     terms,
     privacy,
     all_rights_reserved,
@@ -119,6 +121,7 @@ pub const AZ: Strings = Strings {
     first_page: "Birinci səhifəyə keç",
     empty_listing: "Hələlik xəbər yoxdur.",
     skipped_items: "Göstərilə bilməyən xəbərlərin sayı: {n}.",
+    body_truncated: "Bu mətn burada tam göstərilə bilməyəcək qədər uzundur.",
     terms: "İstifadəçilər üçün qaydalar",
     privacy: "Məxfilik siyasəti",
     all_rights_reserved: "Bütün hüquqlar qorunur",
@@ -165,6 +168,7 @@ pub const EN: Strings = Strings {
     first_page: "Go to the first page",
     empty_listing: "There is no news yet.",
     skipped_items: "News items that could not be shown: {n}.",
+    body_truncated: "This text is too long to show in full here.",
     terms: "Terms for users",
     privacy: "Privacy Policy",
     all_rights_reserved: "All rights reserved",
@@ -210,6 +214,7 @@ pub const RU: Strings = Strings {
     first_page: "Перейти на первую страницу",
     empty_listing: "Новостей пока нет.",
     skipped_items: "Не удалось показать новостей: {n}.",
+    body_truncated: "Этот текст слишком длинный, чтобы показать его здесь полностью.",
     terms: "Правила для пользователей",
     privacy: "Политика конфиденциальности",
     all_rights_reserved: "Все права защищены",

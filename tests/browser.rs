@@ -130,6 +130,89 @@ fn dates_follow_each_language_and_never_show_a_month_number_code() {
     assert!(az == "14.05.2024" || az == "14 may 2024", "{az}");
 }
 
+/// One case of tests/hostile/body_html.json.
+#[derive(serde::Deserialize)]
+struct HostileCase {
+    name: String,
+    html: String,
+    expected: String,
+}
+
+#[wasm_bindgen_test]
+fn hostile_body_html_comes_out_as_expected_and_inert() {
+    let cases: Vec<HostileCase> =
+        serde_json::from_str(include_str!("hostile/body_html.json")).expect("corpus");
+    assert!(cases.len() >= 60, "the corpus has {} cases", cases.len());
+    let source = format!("{ORIGIN}/api/en/news/a.json");
+    let mut failures = Vec::new();
+    for case in &cases {
+        let Some(fragment) = sanitize(&case.html, &source, ORIGIN) else {
+            failures.push(format!("{}: not sanitized at all", case.name));
+            continue;
+        };
+        let holder = document().create_element("div").unwrap();
+        holder.append_child(&fragment).unwrap();
+        let output = holder.inner_html();
+        if output != case.expected {
+            failures.push(format!(
+                "{}:\n   got      {output:?}\n   expected {:?}",
+                case.name, case.expected
+            ));
+        }
+        // Whatever the exact output, none of this may be in it.
+        let elements = holder.query_selector_all("*").unwrap();
+        for index in 0..elements.length() {
+            let element: web_sys::Element = elements.item(index).unwrap().unchecked_into();
+            let tag = element.local_name();
+            if matches!(
+                tag.as_str(),
+                "script"
+                    | "style"
+                    | "iframe"
+                    | "object"
+                    | "embed"
+                    | "svg"
+                    | "math"
+                    | "form"
+                    | "base"
+                    | "meta"
+                    | "link"
+            ) {
+                failures.push(format!("{}: <{tag}> survived", case.name));
+            }
+            for name in element.get_attribute_names().iter().filter_map(|n| n.as_string()) {
+                let value = element
+                    .get_attribute(&name)
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                if name.starts_with("on") || name == "style" || name == "srcdoc" || name == "formaction" {
+                    failures.push(format!("{}: attribute {name} survived", case.name));
+                }
+                if value.trim_start().starts_with("javascript:")
+                    || value.starts_with("data:")
+                    || value.starts_with("vbscript:")
+                {
+                    failures.push(format!("{}: {name}={value} survived", case.name));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+    let window = web_sys::window().unwrap();
+    assert!(
+        js_sys::Reflect::get(&window, &"__pwned".into())
+            .unwrap()
+            .is_undefined(),
+        "a payload ran"
+    );
+}
+
 fn test_config() -> AppConfig {
     AppConfig {
         base: BasePath::new("/portal/news/"),

@@ -7,6 +7,27 @@ use super::slug::{is_valid_lang, is_valid_slug};
 use super::urls::{media_url, Resolver};
 use serde::de::DeserializeOwned;
 
+/// The most items of one listing page the app shows (the contract's pages have
+/// 12); a page with thousands would freeze a phone for seconds while it renders.
+pub const MAX_LISTING_ITEMS: usize = 100;
+
+/// The most `body_html` the app sanitizes and shows (512 KiB; a long article is
+/// under 50 KiB). Sanitizing is work on the main thread: 5 MB took 4 seconds.
+pub const MAX_BODY_BYTES: usize = 512 * 1024;
+
+/// Cuts `body` to [`MAX_BODY_BYTES`] on a character boundary; `true` if it was cut.
+fn limit_body(body: &mut String) -> bool {
+    if body.len() <= MAX_BODY_BYTES {
+        return false;
+    }
+    let mut end = MAX_BODY_BYTES;
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    body.truncate(end);
+    true
+}
+
 /// Parses JSON text into `T`, with a message a web team can act on.
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
@@ -50,7 +71,8 @@ pub fn decode_site_info(text: &str, resolve: Resolver) -> Result<SiteInfo, ApiEr
 }
 
 /// `API/{lang}/news/page-{n}.json`. Items that are malformed (a missing or empty
-/// `slug`, `title` or `published`, an unusable slug) are skipped and counted.
+/// `slug`, `title` or `published`, an unusable slug) are skipped and counted, as
+/// are the items past [`MAX_LISTING_ITEMS`].
 pub fn decode_listing(text: &str, resolve: Resolver) -> Result<Listing, ApiError> {
     let raw: RawListing = parse(text)?;
     let total = raw.items.len();
@@ -61,6 +83,7 @@ pub fn decode_listing(text: &str, resolve: Resolver) -> Result<Listing, ApiError
         .filter(|item| {
             is_valid_slug(&item.slug) && !item.title.trim().is_empty() && !item.published.trim().is_empty()
         })
+        .take(MAX_LISTING_ITEMS)
         .map(|mut item| {
             item.photo = item.photo.and_then(|photo| resolve_photo(photo, resolve));
             item
@@ -85,6 +108,7 @@ pub fn decode_article(text: &str, source_url: &str, resolve: Resolver) -> Result
         .filter_map(|photo| resolve_photo(photo, resolve))
         .collect();
     article.source_url = source_url.to_string();
+    article.truncated = limit_body(&mut article.body_html);
     Ok(article)
 }
 
@@ -93,6 +117,7 @@ pub fn decode_static_page(text: &str, source_url: &str) -> Result<StaticPage, Ap
     let mut page: StaticPage = parse(text)?;
     require_title(&page.title)?;
     page.source_url = source_url.to_string();
+    page.truncated = limit_body(&mut page.body_html);
     Ok(page)
 }
 

@@ -327,3 +327,58 @@ fn site_info_drops_an_unsafe_logo_but_keeps_the_name() {
         Err(ApiError::Decode(_))
     ));
 }
+
+#[test]
+fn a_huge_listing_shows_its_first_items_and_counts_the_rest() {
+    let items: Vec<String> = (0..10_000)
+        .map(|i| format!(r#"{{"slug":"item-{i}","title":"Item {i}","published":"2024-05-14"}}"#))
+        .collect();
+    let text = format!(r#"{{"page":1,"total_pages":1,"items":[{}]}}"#, items.join(","));
+    let listing = decode_listing(&text, &join("https://x.test/")).unwrap();
+    assert_eq!(listing.items.len(), MAX_LISTING_ITEMS);
+    assert_eq!(listing.items[0].slug, "item-0");
+    assert_eq!(listing.skipped, 10_000 - MAX_LISTING_ITEMS);
+}
+
+#[test]
+fn a_huge_body_is_cut_on_a_character_boundary_and_marked() {
+    // 5 MB of two-byte letters, so the cut falls inside a character unless it is moved.
+    let body = format!("<p>{}</p>", "ə".repeat(2_500_000));
+    let text = serde_json::json!({ "title": "A", "body_html": body }).to_string();
+    let article = decode_article(&text, "u", &join("https://x.test/")).unwrap();
+    assert!(article.truncated);
+    assert!(article.body_html.len() <= MAX_BODY_BYTES && article.body_html.len() > MAX_BODY_BYTES - 4);
+    let page = decode_static_page(&text, "u").unwrap();
+    assert!(page.truncated);
+    let small = decode_article(
+        r#"{"title":"A","body_html":"<p>x</p>"}"#,
+        "u",
+        &join("https://x.test/"),
+    )
+    .unwrap();
+    assert!(!small.truncated);
+}
+
+#[test]
+fn nulls_wrong_types_and_unknown_fields_everywhere() {
+    let resolve = join("https://x.test/");
+    let text = r#"{"page":null,"per_page":"x","total_pages":2,"total_items":null,"extra":{"a":[1,{"b":null}]},"items":[
+        null, 7, "item", [], {},
+        {"slug":null,"title":"T","published":"2024-05-14"},
+        {"slug":"ok","title":"Fine","published":"2024-05-14","summary":null,"photo":null,"tags":null,"translations":null,"unknown":true},
+        {"slug":"ok2","title":"Also","published":"2024-05-14","summary":5,"photo":"x.jpg","tags":[1,"a"],"translations":{"az":null}}]}"#;
+    let listing = decode_listing(text, &resolve).unwrap();
+    let slugs: Vec<&str> = listing.items.iter().map(|i| i.slug.as_str()).collect();
+    assert_eq!(slugs, ["ok", "ok2"]);
+    assert_eq!(listing.skipped, 6);
+    assert_eq!(listing.page, 1);
+    let second = &listing.items[1];
+    assert_eq!(
+        (
+            second.summary.as_deref(),
+            second.photo.as_ref(),
+            second.tags.len()
+        ),
+        (None, None, 0)
+    );
+}

@@ -127,6 +127,9 @@ pub struct Article {
     /// The URL this document was fetched from: links in `body_html` resolve against it.
     #[serde(skip)]
     pub source_url: String,
+    /// `body_html` was longer than the app shows and was cut (see `decode::MAX_BODY_BYTES`).
+    #[serde(skip)]
+    pub truncated: bool,
 }
 
 /// `API/{lang}/pages/{slug}.json`: Terms, Privacy and other static pages.
@@ -141,6 +144,9 @@ pub struct StaticPage {
     /// The URL this document was fetched from: links in `body_html` resolve against it.
     #[serde(skip)]
     pub source_url: String,
+    /// `body_html` was longer than the app shows and was cut (see `decode::MAX_BODY_BYTES`).
+    #[serde(skip)]
+    pub truncated: bool,
 }
 
 /// A decoded listing page: the valid items, and how many were skipped as malformed.

@@ -76,7 +76,7 @@ fn ArticleView(article: Article, lang: String) -> impl IntoView {
                 })}
             </p>
             {article.photo.map(|photo| view! { <PhotoFigure photo=photo lead=true credit_label=strings.photo_credit /> })}
-            <RichText html=article.body_html source_url=article.source_url />
+            <RichText html=article.body_html source_url=article.source_url truncated=article.truncated />
             {(!article.tags.is_empty()).then(|| view! {
                 <ul class="article__tags">
                     {article.tags.into_iter().map(|tag| view! { <li>{tag}</li> }).collect_view()}

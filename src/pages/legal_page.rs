@@ -47,7 +47,7 @@ fn StaticPageView(page: StaticPage, lang: String) -> impl IntoView {
             {page.updated.map(|raw| view! {
                 <p class="legal__updated">{strings.last_updated} " " <DateText raw=raw lang=lang /></p>
             })}
-            <RichText html=page.body_html source_url=page.source_url />
+            <RichText html=page.body_html source_url=page.source_url truncated=page.truncated />
         </article>
     }
 }
