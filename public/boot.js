@@ -3,10 +3,11 @@
 //
 // In dist/index.html, Trunk writes the hashed file names onto this script's
 // tag (Trunk.toml, `pattern_script`) and the integrity hashes onto the CSS and
-// module preload links; scripts/post-build.mjs adds the wasm's hash to the tag. Embedded in a portal page, where that tag is the portal's own, the
-// loader reads the same tags from the index.html beside it and adds the
-// stylesheet and module preload to the portal page. Either way the JS and the
-// wasm are checked against their Subresource Integrity hashes.
+// module preload links; scripts/post-build.mjs adds the wasm's hash to the tag.
+// Embedded in a portal page, where that tag is the portal's own, the loader
+// reads the same tags from the index.html beside it and adds the stylesheet and
+// module preload to the portal page. Either way the JS and the wasm are checked
+// against their Subresource Integrity hashes.
 const here = new URL(".", import.meta.url);
 const TAG = "script[data-np-wasm]";
 
