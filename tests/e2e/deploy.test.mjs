@@ -22,11 +22,17 @@ async function strictCsp(api = "") {
   return api ? policy.replace("connect-src 'self'", `connect-src 'self' ${api}`).replace("img-src 'self'", `img-src 'self' ${api}`) : policy;
 }
 
-/** A copy of dist/ with `data-api` set to `api`: the documented edit, nothing else. */
-async function distWithApi(api) {
-  const copy = await mkdtemp(join(tmpdir(), "news-api-"));
+/** A copy of dist/ in a temporary folder (removed after the tests). */
+async function distCopy() {
+  const copy = await mkdtemp(join(tmpdir(), "news-dist-"));
   cleanup.push(() => rm(copy, { recursive: true, force: true }));
   await cp(DIST, copy, { recursive: true });
+  return copy;
+}
+
+/** A copy of dist/ with `data-api` set to `api`: the documented edit, nothing else. */
+async function distWithApi(api) {
+  const copy = await distCopy();
   const index = join(copy, "index.html");
   const html = await readFile(index, "utf8");
   const edited = html.replace(/data-api=("api\/"|api\/)/, `data-api="${api}"`);
@@ -96,9 +102,7 @@ test("on a host that answers unknown paths with 404.html (status 404), deep link
 });
 
 test("a wasm file that does not match its integrity hash is refused, and the page says so", async () => {
-  const copy = await mkdtemp(join(tmpdir(), "news-tampered-"));
-  cleanup.push(() => rm(copy, { recursive: true, force: true }));
-  await cp(DIST, copy, { recursive: true });
+  const copy = await distCopy();
   const wasm = (await readdir(copy)).find((name) => name.endsWith(".wasm"));
   const bytes = await readFile(join(copy, wasm));
   bytes[bytes.length - 1] ^= 0xff; // one flipped byte, as a compromised CDN might serve

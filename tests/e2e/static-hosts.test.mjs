@@ -102,27 +102,18 @@ async function browser() {
   return instance;
 }
 
-test("nginx with deploy/nginx.conf serves dist/ at /", async () => {
-  const root = await mkdtemp(join(tmpdir(), "news-www-"));
-  cleanup.push(() => rm(root, { recursive: true, force: true }));
-  await deployDist(root, "/");
-  const origin = await nginx("nginx.conf", root);
-  await assertServing(origin, "/");
-  const page = await openPage(await browser());
-  await walk(page, origin + "/");
-  page.assertClean();
-});
-
-test("nginx with deploy/nginx-subpath.conf serves dist/ under /portal/news/", async () => {
-  const root = await mkdtemp(join(tmpdir(), "news-www-"));
-  cleanup.push(() => rm(root, { recursive: true, force: true }));
-  await deployDist(join(root, "portal", "news"), "/portal/news/");
-  const origin = await nginx("nginx-subpath.conf", root);
-  await assertServing(origin, "/portal/news/");
-  const page = await openPage(await browser());
-  await walk(page, origin + "/portal/news/");
-  page.assertClean();
-});
+for (const [site, base] of [["nginx.conf", "/"], ["nginx-subpath.conf", "/portal/news/"]]) {
+  test(`nginx with deploy/${site} serves dist/ at ${base}`, async () => {
+    const root = await mkdtemp(join(tmpdir(), "news-www-"));
+    cleanup.push(() => rm(root, { recursive: true, force: true }));
+    await deployDist(join(root, base), base);
+    const origin = await nginx(site, root);
+    await assertServing(origin, base);
+    const page = await openPage(await browser());
+    await walk(page, origin + base);
+    page.assertClean();
+  });
+}
 
 test("Caddy with deploy/Caddyfile serves dist/ at /", async () => {
   const dir = await mkdtemp(join(tmpdir(), "news-caddy-"));
