@@ -51,7 +51,47 @@ function failed() {
   root.replaceChildren(message);
 }
 
+/**
+ * Starts the downloads of the JSON documents this URL's first view needs, so
+ * that they arrive while the wasm downloads: `<link rel="preload">`, which the
+ * app's own requests then take over. A hint only, read from the same settings
+ * as the app (data-base, data-api) and the contract's route table
+ * (docs/news-api.md): the app decides what it shows, and a wrong guess costs
+ * one download. Slugs that would need percent-encoding are left to the app.
+ */
+function preloadData() {
+  const root = document.getElementById("app");
+  if (!root) return;
+  const base = new URL(root.dataset.base ?? document.baseURI, document.baseURI);
+  const api = new URL(root.dataset.api ?? "api/", base);
+  if (!location.pathname.startsWith(base.pathname)) return;
+  const [lang, section, slug, extra] = location.pathname.slice(base.pathname.length).replace(/\/$/, "").split("/");
+  const paths = ["site.json"];
+  const plain = (s) => /^[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,199}$/.test(s) && !s.includes("..");
+  if (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang ?? "") && extra === undefined) {
+    const page = new URLSearchParams(location.search).get("page") ?? "1";
+    let view = null;
+    if (section === undefined) view = /^[1-9][0-9]{0,5}$/.test(page) ? `news/page-${page}.json` : null;
+    else if (section === "news" && plain(slug ?? "")) view = `news/${slug}.json`;
+    else if ((section === "terms" || section === "privacy") && slug === undefined) view = `pages/${section}.json`;
+    if (view) paths.push(`${lang}/site.json`, `${lang}/${view}`);
+  }
+  for (const path of paths) {
+    const link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = new URL(path, api).href;
+    document.head.append(link);
+  }
+}
+
 async function start() {
+  try {
+    preloadData();
+  } catch (error) {
+    console.warn("news portal: no preload", error); // a hint only; the app fetches anyway
+  }
   const { doc, embedded } = await manifest();
   const tag = doc.querySelector(TAG);
   if (!tag) throw new Error("news portal: index.html has no loader tag (Trunk.toml pattern_script)");

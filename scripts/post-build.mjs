@@ -1,4 +1,8 @@
 // Trunk post_build hook (Trunk.toml): finishes dist/ for static hosting.
+// - In release builds, minifies the wasm-bindgen JS glue and the loader
+//   (public/boot.js) with terser: Trunk's own minifier fails on the glue
+//   ("RequiredTokenNotFound") and leaves it as is. The glue's integrity hash
+//   on its modulepreload link is recomputed for the minified file.
 // - Gives the loader tag (public/boot.js) a Subresource Integrity hash; Trunk
 //   hashes the files it builds, but boot.js is copied as is.
 // - Moves the wasm's hash from its preload link (where Chromium ignores it and
@@ -9,20 +13,47 @@
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { minify } from "terser";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("post-build: run by trunk, which sets TRUNK_STAGING_DIR");
+const release = process.env.TRUNK_PROFILE === "release";
 
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
-const boot = sri(await readFile(join(dir, "boot.js")));
-const html = await readFile(join(dir, "index.html"), "utf8");
+
+/** Minifies dist/`name` in place (an ES module); returns its new integrity hash. */
+async function minifyModule(name) {
+  const path = join(dir, name);
+  const source = await readFile(path, "utf8");
+  const { code } = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
+  await writeFile(path, code);
+  return sri(code);
+}
+
+let html = await readFile(join(dir, "index.html"), "utf8");
 const tag = /<script\b[^>]*\bdata-np-wasm\b[^>]*>/;
-if (!tag.test(html)) throw new Error("post-build: index.html has no loader tag (pattern_script)");
-const preload = /(<link\b[^>]*\bas=["']?fetch\b[^>]*?)\s+integrity=["']?([^"' >]+)["']?([^>]*>)/;
-const wasmHash = html.match(preload)?.[2];
+const script = html.match(tag)?.[0];
+if (!script) throw new Error("post-build: index.html has no loader tag (pattern_script)");
+
+if (release) {
+  const glue = script.match(/\bdata-np-js=["']?(?:[^"' >]*\/)?([^"' >/]+\.js)/)?.[1];
+  if (!glue) throw new Error("post-build: the loader tag names no JS glue (data-np-js)");
+  const hash = await minifyModule(glue);
+  const preload = /<link\b[^>]*\bmodulepreload\b[^>]*>/;
+  const link = html.match(preload)?.[0];
+  if (!link?.includes(glue) || !/\bintegrity=/.test(link)) {
+    throw new Error("post-build: no modulepreload link with integrity for the glue");
+  }
+  html = html.replace(preload, link.replace(/\bintegrity=["']?[^"' >]+["']?/, `integrity="${hash}"`));
+  await minifyModule("boot.js");
+}
+
+const boot = sri(await readFile(join(dir, "boot.js")));
+const wasmPreload = /(<link\b[^>]*\bas=["']?fetch\b[^>]*?)\s+integrity=["']?([^"' >]+)["']?([^>]*>)/;
+const wasmHash = html.match(wasmPreload)?.[2];
 if (!wasmHash) throw new Error("post-build: the wasm preload link has no integrity hash");
 const finished = html
-  .replace(preload, "$1$3")
-  .replace(tag, (script) => script.replace(/>$/, ` data-np-wasm-integrity="${wasmHash}" integrity="${boot}">`));
+  .replace(wasmPreload, "$1$3")
+  .replace(tag, (loader) => loader.replace(/>$/, ` data-np-wasm-integrity="${wasmHash}" integrity="${boot}">`));
 await writeFile(join(dir, "index.html"), finished);
 await writeFile(join(dir, "404.html"), finished);

@@ -1,33 +1,56 @@
-// Prints the release bundle's sizes: raw, gzip and brotli (max quality, as a
-// CDN precompresses), per file type, and the first-view transfer (HTML + CSS +
-// JS + wasm, before any JSON).  Usage: node scripts/size-report.mjs [dist]
+// The release bundle's sizes: raw, gzip and brotli (max quality, as a CDN
+// precompresses), per file type, and the first-view transfer (HTML + CSS + JS
+// + wasm, before any JSON).
+//   node scripts/size-report.mjs [dist]                  prints the table
+//   node scripts/size-report.mjs dist --budget 110000    also fails (exit 1) when
+//                                                        the first view's brotli
+//                                                        bytes exceed the budget
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, extname } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
-const dist = process.argv[2] ?? "dist";
-const kinds = { ".wasm": "wasm", ".js": "JS", ".css": "CSS", ".html": "HTML" };
-const totals = {};
-for (const name of readdirSync(dist)) {
-  const path = join(dist, name);
-  const kind = kinds[extname(name)];
-  // 404.html is a copy of index.html for some hosts, never loaded beside it.
-  if (!kind || name === "404.html" || !statSync(path).isFile()) continue;
-  const body = readFileSync(path);
-  const sizes = {
-    raw: body.length,
-    gzip: gzipSync(body, { level: 9 }).length,
-    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-  const total = (totals[kind] ??= { raw: 0, gzip: 0, brotli: 0 });
-  for (const key of Object.keys(sizes)) total[key] += sizes[key];
+const KINDS = { ".wasm": "wasm", ".js": "JS", ".css": "CSS", ".html": "HTML" };
+const ZERO = () => ({ raw: 0, gzip: 0, brotli: 0 });
+
+/** Bytes per kind (wasm, JS, CSS, HTML) and for the first view, in bytes. */
+export function bundleSizes(dist) {
+  const totals = { wasm: ZERO(), JS: ZERO(), CSS: ZERO(), HTML: ZERO() };
+  for (const name of readdirSync(dist)) {
+    const path = join(dist, name);
+    const kind = KINDS[extname(name)];
+    // 404.html is a copy of index.html for some hosts, never loaded beside it.
+    if (!kind || name === "404.html" || !statSync(path).isFile()) continue;
+    const body = readFileSync(path);
+    const total = totals[kind];
+    total.raw += body.length;
+    total.gzip += gzipSync(body, { level: 9 }).length;
+    total.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  const firstView = ZERO();
+  for (const t of Object.values(totals)) for (const key of Object.keys(firstView)) firstView[key] += t[key];
+  return { ...totals, "first view": firstView };
 }
-const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-console.log("bundle     raw KiB  gzip KiB  brotli KiB");
-const first = { raw: 0, gzip: 0, brotli: 0 };
-for (const kind of ["wasm", "JS", "CSS", "HTML"]) {
-  const t = totals[kind] ?? { raw: 0, gzip: 0, brotli: 0 };
-  for (const key of Object.keys(first)) first[key] += t[key];
-  console.log(`${kind.padEnd(8)}${kb(t.raw)}  ${kb(t.gzip)}  ${kb(t.brotli)}`);
+
+/** The sizes as a table in KiB. */
+export function sizeTable(sizes) {
+  const kb = (n) => (n / 1024).toFixed(1).padStart(9);
+  const lines = ["bundle       raw KiB  gzip KiB  brotli KiB"];
+  for (const [kind, t] of Object.entries(sizes)) {
+    lines.push(`${kind.padEnd(10)}${kb(t.raw)} ${kb(t.gzip)} ${kb(t.brotli)}`);
+  }
+  return lines.join("\n");
 }
-console.log(`${"first view".padEnd(8)}${kb(first.raw).slice(2)}  ${kb(first.gzip)}  ${kb(first.brotli)}`);
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--budget");
+  const budget = at >= 0 ? Number(args.splice(at, 2)[1]) : null;
+  const sizes = bundleSizes(args[0] ?? "dist");
+  console.log(sizeTable(sizes));
+  if (budget !== null) {
+    const used = sizes["first view"].brotli;
+    const verdict = used <= budget ? "within" : "OVER";
+    console.log(`first view: ${used} bytes brotli, budget ${budget} bytes: ${verdict} (${(budget - used).toString()} left)`);
+    if (used > budget) process.exit(1);
+  }
+}

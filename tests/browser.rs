@@ -248,7 +248,7 @@ fn summary(title: &str, photo: Option<Photo>) -> Summary {
 #[wasm_bindgen_test]
 fn news_card_links_under_the_base_and_keeps_text_as_text() {
     let (host, _handle) = mount(|| {
-        view! { <NewsCard item=summary("<img src=x onerror=alert(1)>", None) lang="en".into() eager=true no_photo="No photo" /> }
+        view! { <NewsCard item=summary("<img src=x onerror=alert(1)>", None) lang="en".into() position=0 no_photo="No photo" /> }
     });
     let link = host.query_selector(".news-card__title a").unwrap().unwrap();
     assert_eq!(
@@ -286,14 +286,24 @@ fn news_card_photo_has_size_and_alt() {
         caption: None,
         credit: None,
     };
+    let first = photo.clone();
     let (host, _handle) = mount(move || {
-        view! { <NewsCard item=summary("T", Some(photo)) lang="en".into() eager=false no_photo="No photo" /> }
+        view! { <NewsCard item=summary("T", Some(photo)) lang="en".into() position=5 no_photo="No photo" /> }
     });
     let img = host.query_selector("img").unwrap().unwrap();
     assert_eq!(img.get_attribute("alt").unwrap(), "A meeting");
     assert_eq!(img.get_attribute("width").unwrap(), "600");
     assert_eq!(img.get_attribute("height").unwrap(), "400");
     assert_eq!(img.get_attribute("loading").unwrap(), "lazy");
+    assert_eq!(img.get_attribute("fetchpriority").unwrap(), "auto");
+
+    // The first card's photo is usually the largest paint: eager, high priority.
+    let (host, _handle) = mount(move || {
+        view! { <NewsCard item=summary("T", Some(first)) lang="en".into() position=0 no_photo="No photo" /> }
+    });
+    let img = host.query_selector("img").unwrap().unwrap();
+    assert_eq!(img.get_attribute("loading").unwrap(), "eager");
+    assert_eq!(img.get_attribute("fetchpriority").unwrap(), "high");
 }
 
 #[wasm_bindgen_test]

@@ -4,5 +4,6 @@
 pub mod config;
 pub mod http;
 pub mod intl;
+pub mod marks;
 pub mod preferences;
 pub mod sanitize;

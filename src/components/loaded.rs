@@ -1,5 +1,6 @@
 //! The shared shape of a view that shows one loaded document.
 
+use crate::browser::marks::mark_view;
 use crate::components::load_error::LoadError;
 use crate::components::loading_skeleton::LoadingSkeleton;
 use crate::core::error::ApiError;
@@ -21,7 +22,10 @@ where
         <Transition fallback=move || view! { <LoadingSkeleton rows=skeleton_rows /> }>
             {move || Suspend::new(async move {
                 match resource.await {
-                    Ok(value) => render(value).into_any(),
+                    Ok(value) => {
+                        mark_view();
+                        render(value).into_any()
+                    }
                     Err(error) => view! { <LoadError error=error retry=move |_| resource.refetch() /> }.into_any(),
                 }
             })}

@@ -6,10 +6,15 @@ use crate::core::model::Summary;
 use crate::core::routes::Route;
 use leptos::prelude::*;
 
+/// How many cards at the top load their photos eagerly (the first screen).
+const EAGER_CARDS: usize = 2;
+
 /// A card: thumbnail (or a placeholder), linked title, date and summary.
-/// `eager` marks the first cards, whose photos are in the first screen.
+/// `position` is the card's place in the list: the first cards' photos are in
+/// the first screen and load eagerly, the very first one with high priority
+/// (it is usually the page's largest paint).
 #[component]
-pub fn NewsCard(item: Summary, lang: String, eager: bool, no_photo: &'static str) -> impl IntoView {
+pub fn NewsCard(item: Summary, lang: String, position: usize, no_photo: &'static str) -> impl IntoView {
     let base = expect_context::<AppConfig>().base;
     let href = Route::Article {
         lang: lang.clone(),
@@ -24,7 +29,8 @@ pub fn NewsCard(item: Summary, lang: String, eager: bool, no_photo: &'static str
                 alt=photo.alt
                 width=photo.width.unwrap_or(1200)
                 height=photo.height.unwrap_or(800)
-                loading=if eager { "eager" } else { "lazy" }
+                loading=if position < EAGER_CARDS { "eager" } else { "lazy" }
+                fetchpriority=if position == 0 { "high" } else { "auto" }
                 decoding="async"
             />
         }

@@ -17,9 +17,6 @@ use crate::pages::use_lang_param;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// How many cards at the top load their photos eagerly (the first screen).
-const EAGER_CARDS: usize = 2;
-
 /// The listing: heading, cards, pagination. Old cards stay while the next page loads.
 #[component]
 pub fn NewsListPage() -> impl IntoView {
@@ -127,7 +124,7 @@ fn ListingBody(listing: Listing, page: u32, lang: String) -> impl IntoView {
         .into_iter()
         .enumerate()
         .map(|(index, item)| {
-            view! { <NewsCard item=item lang=lang.clone() eager=index < EAGER_CARDS no_photo=strings.no_photo /> }
+            view! { <NewsCard item=item lang=lang.clone() position=index no_photo=strings.no_photo /> }
         })
         .collect_view();
     view! {

@@ -12,15 +12,25 @@ const TYPES = {
   ".jpg": "image/jpeg", ".ico": "image/x-icon",
 };
 
+async function isFile(path) {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 async function fileAt(root, urlPath) {
   const path = normalize(join(root, decodeURIComponent(urlPath)));
   if (!path.startsWith(normalize(root))) return null;
-  try {
-    const info = await stat(path);
-    return info.isFile() ? path : null;
-  } catch {
-    return null;
-  }
+  return (await isFile(path)) ? path : null;
+}
+
+/** A CDN's caching: Trunk's hashed names never change; data may, HTML must be checked. */
+function cacheControl(path) {
+  if (/-[0-9a-f]{12,16}(_bg)?\.(js|css|wasm)$/.test(path)) return "public, max-age=31536000, immutable";
+  if (extname(path) === ".html") return "no-cache";
+  return "public, max-age=60";
 }
 
 /**
@@ -29,8 +39,11 @@ async function fileAt(root, urlPath) {
  * portal hosts the app in a sub-folder. `headers` go on every answer (a CSP, or
  * CORS for a data origin); `fallback` is the page deep links get, with
  * `fallbackStatus` (404 for hosts that serve 404.html, such as GitHub Pages).
+ * With `cdn` (the benchmark), answers as a CDN would: a file's `.br` twin,
+ * precompressed, to browsers that accept brotli; a year's caching for hashed
+ * asset names, a minute for the data, revalidation for HTML.
  */
-export async function serve(root, { port = 0, prefix = "/", headers = {}, fallback = "index.html", fallbackStatus = 200 } = {}) {
+export async function serve(root, { port = 0, prefix = "/", headers = {}, fallback = "index.html", fallbackStatus = 200, cdn = false } = {}) {
   const server = createServer(async (req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const fullPath = new URL(req.url, "http://x").pathname;
@@ -47,8 +60,17 @@ export async function serve(root, { port = 0, prefix = "/", headers = {}, fallba
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
+    const head = { "content-type": TYPES[extname(path)] ?? "application/octet-stream" };
+    if (cdn) {
+      head["cache-control"] = cacheControl(path);
+      head["vary"] = "accept-encoding";
+      if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "") && await isFile(path + ".br")) {
+        path += ".br";
+        head["content-encoding"] = "br";
+      }
+    }
     const body = await readFile(path);
-    res.writeHead(status, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" }).end(body);
+    res.writeHead(status, head).end(body);
   });
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: bound } = server.address();

@@ -1,0 +1,286 @@
+// The benchmark (run it with bench/run, which builds dist/ first). Prints
+// figures; nothing here passes or fails. See README, "Benchmark".
+//
+// 1. A site folder: the release bundle plus the static baseline, the same
+//    listing page (page 1, az) and article as plain HTML with the same CSS,
+//    no JS: the app's own rendering of the sample data, saved without scripts.
+// 2. Every text file precompressed with brotli (q11), served as a CDN would.
+// 3. Lighthouse 12.2.3 in Debian's Chromium, 3 runs per target, default mobile
+//    and HNPWA's "Faster 3G": medians and the ratio app / static per timing.
+// 4. Chromium via playwright-core and the app's Performance API mark
+//    (news-portal:view): navigation → listing shown, route changes (cold,
+//    cached), page 1 → 2, and memory after 300 route changes against 10.
+// 5. The bundle's sizes.
+import { chromium } from "playwright-core";
+import { execFile } from "node:child_process";
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { brotliCompressSync, constants } from "node:zlib";
+import { dirname, extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { serve } from "../tests/e2e/server.mjs";
+import { CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
+import { bundleSizes, sizeTable } from "../scripts/size-report.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = join(ROOT, "dist");
+const SITE = join(ROOT, "target", "bench", "site");
+const REPORTS = join(ROOT, "target", "bench", "lighthouse");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const LIGHTHOUSE = join(ROOT, "bench", "node_modules", "lighthouse", "cli", "index.js");
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const MARK = "news-portal:view";
+const LANG = "az";
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const log = (text) => process.stderr.write(`bench: ${text}\n`);
+
+// ---------------------------------------------------------------- 1. the site
+
+/** The path of the first article on the default language's page 1. */
+async function articlePath() {
+  const page1 = JSON.parse(await readFile(join(DIST, "api", LANG, "news", "page-1.json"), "utf8"));
+  return `/${LANG}/news/${page1.items[0].slug}`;
+}
+
+/**
+ * Saves the app's rendering of `path` as a page without scripts: same markup,
+ * same stylesheet, same images, the same data, and nothing to run.
+ */
+async function snapshot(browser, url, path) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url + path);
+  await markAfter(page, -1);
+  const html = await page.evaluate(() => {
+    const root = document.documentElement.cloneNode(true);
+    root.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], noscript').forEach((n) => n.remove());
+    // Stylesheets the app's loader adopted (embedded mode) never apply here; keep the one in <head>.
+    root.querySelectorAll('link[rel="stylesheet"]').forEach((n) => n.removeAttribute("integrity"));
+    return "<!doctype html>\n" + root.outerHTML;
+  });
+  await context.close();
+  return html;
+}
+
+async function precompress(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || ![".html", ".css", ".js", ".wasm", ".json", ".svg"].includes(extname(entry.name))) continue;
+    const path = join(entry.parentPath ?? entry.path, entry.name);
+    const body = await readFile(path);
+    await writeFile(path + ".br", brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+}
+
+/** Writes the site, serves it, and adds the static baseline (made through that server, so its absolute URLs hold). */
+async function buildSite(browser) {
+  await rm(SITE, { recursive: true, force: true });
+  await cp(DIST, SITE, { recursive: true });
+  const cdn = await serve(SITE, { cdn: true });
+  const targets = { listing: `/${LANG}/`, article: await articlePath() };
+  await mkdir(join(SITE, "static"), { recursive: true });
+  for (const [name, path] of Object.entries(targets)) {
+    await writeFile(join(SITE, "static", `${name}.html`), await snapshot(browser, cdn.url, path));
+  }
+  await precompress(SITE);
+  return { cdn, targets };
+}
+
+// ---------------------------------------------------------------- 3. Lighthouse
+
+const SETTINGS = {
+  "mobile (Lighthouse default)": [],
+  "Faster 3G (HNPWA)": ["--throttling.rttMs=300", "--throttling.throughputKbps=1600", "--throttling.cpuSlowdownMultiplier=4"],
+};
+const TIMINGS = {
+  FCP: "first-contentful-paint", LCP: "largest-contentful-paint", TBT: "total-blocking-time",
+  CLS: "cumulative-layout-shift", SI: "speed-index",
+};
+const CATEGORIES = { Perf: "performance", A11y: "accessibility", BP: "best-practices", SEO: "seo" };
+
+async function lighthouse(url, flags, label) {
+  const chromeFlags = ["--headless=new", ...CHROMIUM_ARGS].join(" ");
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    LIGHTHOUSE, url, "--quiet", "--output=json", "--output-path=stdout", `--chrome-flags=${chromeFlags}`, ...flags,
+  ], { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20 });
+  const report = JSON.parse(stdout);
+  await writeFile(join(REPORTS, `${label}.json`), stdout);
+  if (report.runtimeError) throw new Error(`Lighthouse on ${url}: ${report.runtimeError.message}`);
+  const figures = {};
+  for (const [name, id] of Object.entries(TIMINGS)) figures[name] = report.audits[id].numericValue;
+  for (const [name, id] of Object.entries(CATEGORIES)) figures[name] = Math.round(report.categories[id].score * 100);
+  const failing = Object.values(CATEGORIES).flatMap((id) => report.categories[id].auditRefs
+    .filter((ref) => ref.weight > 0 && report.audits[ref.id].score !== null && report.audits[ref.id].score < 1 && id !== "performance")
+    .map((ref) => `${id}: ${ref.id}`));
+  return { figures, failing };
+}
+
+async function lighthouseAll(url, targets) {
+  await mkdir(REPORTS, { recursive: true });
+  const results = {};
+  for (const [setting, flags] of Object.entries(SETTINGS)) {
+    for (const [target, path] of Object.entries(targets)) {
+      for (const [variant, address] of [["app", url + path], ["static", `${url}/static/${target}.html`]]) {
+        const runs = [];
+        for (let run = 1; run <= RUNS; run++) {
+          log(`Lighthouse ${setting}, ${target}, ${variant}, run ${run}/${RUNS}`);
+          runs.push(await lighthouse(address, flags, `${setting.split(" ")[0]}-${target}-${variant}-${run}`));
+        }
+        const medians = {};
+        for (const key of [...Object.keys(TIMINGS), ...Object.keys(CATEGORIES)]) medians[key] = median(runs.map((r) => r.figures[key]));
+        const failing = [...new Set(runs.flatMap((r) => r.failing))];
+        (results[setting] ??= {})[target] ??= {};
+        results[setting][target][variant] = { medians, failing };
+      }
+    }
+  }
+  return results;
+}
+
+function lighthouseTable(results) {
+  const lines = [];
+  const ms = (v) => (v >= 10 ? Math.round(v).toString() : v.toFixed(3));
+  for (const [setting, targets] of Object.entries(results)) {
+    lines.push(`\nLighthouse, ${setting}: medians of ${RUNS} runs (ms; CLS unitless)`);
+    lines.push("target    variant   FCP     LCP     TBT     CLS     SI      Perf A11y BP  SEO");
+    for (const [target, variants] of Object.entries(targets)) {
+      for (const variant of ["app", "static"]) {
+        const m = variants[variant].medians;
+        lines.push(`${target.padEnd(10)}${variant.padEnd(10)}${Object.keys(TIMINGS).map((k) => ms(m[k]).padEnd(8)).join("")}`
+          + Object.keys(CATEGORIES).map((k) => String(m[k]).padEnd(k === "SEO" ? 3 : 5)).join(""));
+      }
+      const app = variants.app.medians, base = variants.static.medians;
+      const ratio = (k) => (base[k] > 0 ? (app[k] / base[k]).toFixed(2) + "×" : "–");
+      lines.push(`${target.padEnd(10)}${"app/static".padEnd(10)}${Object.keys(TIMINGS).map((k) => ratio(k).padEnd(8)).join("")}`);
+      const failing = variants.app.failing;
+      if (failing.length) lines.push(`${"".padEnd(10)}app audits below 100: ${failing.join(", ")}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+// ---------------------------------------------------------------- 4. Chromium
+
+/** Faster 3G in the browser itself (DevTools throttling), for the app's own marks. */
+async function throttle(cdp) {
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false, latency: 300, downloadThroughput: (1600 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+}
+
+/** When the app last marked a view on screen (it keeps only the latest mark); -1 before the first. */
+const lastMark = (page) => page.evaluate((mark) => performance.getEntriesByName(mark).at(-1)?.startTime ?? -1, MARK);
+const markAfter = (page, time) => page.waitForFunction(([mark, t]) => (performance.getEntriesByName(mark).at(-1)?.startTime ?? -1) > t, [MARK, time]);
+
+/** Runs `action` in the page (a click) and waits for the next view mark: wall time and main-thread task time. */
+async function timed(page, cdp, action) {
+  const before = await lastMark(page);
+  const task = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
+  const busy = await task();
+  const start = await page.evaluate(action);
+  await markAfter(page, before);
+  const end = await lastMark(page);
+  await page.waitForTimeout(100); // let the frame's tasks finish before reading the task time
+  return { wall: end - start, main: ((await task()) - busy) * 1000 };
+}
+const click = (selector) => `(() => { const t = performance.now(); document.querySelector(${JSON.stringify(selector)}).click(); return t; })()`;
+const back = "(() => { const t = performance.now(); history.back(); return t; })()";
+
+async function freshPage(browser, slow) {
+  const context = await browser.newContext({ locale: "az-AZ", viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  if (slow) await throttle(cdp);
+  return { page, cdp, close: () => context.close() };
+}
+
+async function interactions(browser, url, slow) {
+  const figures = { "navigation → listing shown": [], "listing → article, cold": [], "listing → article, cached": [], "page 1 → page 2": [] };
+  const main = { "listing → article, cold": [], "listing → article, cached": [], "page 1 → page 2": [] };
+  for (let run = 0; run < 5; run++) {
+    const { page, cdp, close } = await freshPage(browser, slow);
+    await page.goto(`${url}/${LANG}/`);
+    await markAfter(page, -1);
+    figures["navigation → listing shown"].push(await lastMark(page));
+    const record = (name, result) => { figures[name].push(result.wall); main[name].push(result.main); };
+    record("listing → article, cold", await timed(page, cdp, click(".news-card__title a")));
+    await timed(page, cdp, back);
+    record("listing → article, cached", await timed(page, cdp, click(".news-card__title a")));
+    await timed(page, cdp, back);
+    record("page 1 → page 2", await timed(page, cdp, click('a[rel="next"]')));
+    await close();
+  }
+  return { figures, main };
+}
+
+/** JS heap (after a forced collection) and wasm memory, in bytes. */
+async function memory(cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const { result: proto } = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
+  const { objects } = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.objectId });
+  const { result } = await cdp.send("Runtime.callFunctionOn", {
+    objectId: objects.objectId, returnByValue: true,
+    functionDeclaration: "function () { return this.reduce((sum, m) => sum + m.buffer.byteLength, 0); }",
+  });
+  return { heap: usedSize, wasm: result.value };
+}
+
+async function leakCheck(browser, url) {
+  const { page, cdp, close } = await freshPage(browser, false);
+  await page.goto(`${url}/${LANG}/`);
+  await markAfter(page, -1);
+  const at = {};
+  for (let change = 1; change <= 300; change++) {
+    // Listing → article by its link, article → listing by its back link.
+    await timed(page, cdp, click(change % 2 ? ".news-card__title a" : ".article__back a"));
+    if (change === 10 || change === 300) at[change] = await memory(cdp);
+  }
+  await close();
+  return at;
+}
+
+function interactionTable(fast, slow, leak) {
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  const lines = ["\nIn Chromium (playwright-core, the app's news-portal:view mark): medians of 5 runs"];
+  lines.push("measure                        unthrottled   main thread   Faster 3G + 4× CPU");
+  for (const name of Object.keys(fast.figures)) {
+    const mainThread = fast.main[name] ? ms(median(fast.main[name])) : "";
+    lines.push(`${name.padEnd(31)}${ms(median(fast.figures[name])).padEnd(14)}${mainThread.padEnd(14)}${ms(median(slow.figures[name]))}`);
+  }
+  const mib = (n) => `${(n / 1048576).toFixed(2)} MiB`;
+  const growth = (a, b) => `${(((b - a) / a) * 100).toFixed(1)}%`;
+  lines.push("\nMemory after route changes (JS heap after a forced GC; wasm linear memory)");
+  lines.push(`after 10:  JS heap ${mib(leak[10].heap)}, wasm ${mib(leak[10].wasm)}`);
+  lines.push(`after 300: JS heap ${mib(leak[300].heap)} (${growth(leak[10].heap, leak[300].heap)}), wasm ${mib(leak[300].wasm)} (${growth(leak[10].wasm, leak[300].wasm)})`);
+  return lines.join("\n");
+}
+
+// ---------------------------------------------------------------- run
+
+if ((await stat(DIST).catch(() => null)) === null) throw new Error("bench: no dist/; run bench/run, which builds it");
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+log("writing the static baseline and precompressing the site");
+const { cdn, targets } = await buildSite(browser);
+log(`serving ${SITE} at ${cdn.url} (brotli, CDN caching)`);
+log("Chromium: route changes, unthrottled and Faster 3G");
+const fast = await interactions(browser, cdn.url, false);
+const slow = await interactions(browser, cdn.url, true);
+log("Chromium: 300 route changes");
+const leak = await leakCheck(browser, cdn.url);
+await browser.close();
+const results = await lighthouseAll(cdn.url, targets);
+await cdn.close();
+
+console.log(`News portal benchmark, ${new Date().toISOString()}; listing ${targets.listing}, article ${targets.article}`);
+console.log(lighthouseTable(results));
+console.log(interactionTable(fast, slow, leak));
+console.log("\n" + sizeTable(bundleSizes(DIST)));
+console.log(`\nLighthouse reports: ${REPORTS}`);
