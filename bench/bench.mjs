@@ -178,19 +178,31 @@ async function throttle(cdp) {
 const lastMark = (page) => page.evaluate((mark) => performance.getEntriesByName(mark).at(-1)?.startTime ?? -1, MARK);
 const markAfter = (page, time) => page.waitForFunction(([mark, t]) => (performance.getEntriesByName(mark).at(-1)?.startTime ?? -1) > t, [MARK, time]);
 
-/** Runs `action` in the page (a click) and waits for the next view mark: wall time and main-thread task time. */
-async function timed(page, cdp, action) {
-  const before = await lastMark(page);
+/**
+ * A route change made inside the page: clicks `selector` (or goes back when it
+ * is "back") and resolves, without polling, when the app's next view mark
+ * appears: milliseconds from the click to that mark.
+ */
+const change = (page, selector) => page.evaluate(([mark, selector]) => new Promise((resolve) => {
+  const observer = new PerformanceObserver((list) => {
+    const entry = list.getEntries().find((e) => e.name === mark);
+    if (entry) { observer.disconnect(); resolve(entry.startTime - start); }
+  });
+  observer.observe({ type: "mark" });
+  const start = performance.now();
+  if (selector === "back") history.back(); else document.querySelector(selector).click();
+}), [MARK, selector]);
+
+/** A route change: wall time to the view mark, and the main thread's task time (CDP) over it and the frame after. */
+async function timed(page, cdp, selector) {
   const task = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
   const busy = await task();
-  const start = await page.evaluate(action);
-  await markAfter(page, before);
-  const end = await lastMark(page);
-  await page.waitForTimeout(100); // let the frame's tasks finish before reading the task time
-  return { wall: end - start, main: ((await task()) - busy) * 1000 };
+  const wall = await change(page, selector);
+  await page.waitForTimeout(100); // the frame's style, layout and paint
+  return { wall, main: ((await task()) - busy) * 1000 };
 }
-const click = (selector) => `(() => { const t = performance.now(); document.querySelector(${JSON.stringify(selector)}).click(); return t; })()`;
-const back = "(() => { const t = performance.now(); history.back(); return t; })()";
+const click = (selector) => selector;
+const back = "back";
 
 async function freshPage(browser, slow) {
   const context = await browser.newContext({ locale: "az-AZ", viewport: { width: 412, height: 823 } });
