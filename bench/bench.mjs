@@ -201,9 +201,6 @@ async function timed(page, cdp, selector) {
   await page.waitForTimeout(100); // the frame's style, layout and paint
   return { wall, main: ((await task()) - busy) * 1000 };
 }
-const click = (selector) => selector;
-const back = "back";
-
 async function freshPage(browser, slow) {
   const context = await browser.newContext({ locale: "az-AZ", viewport: { width: 412, height: 823 } });
   const page = await context.newPage();
@@ -222,11 +219,11 @@ async function interactions(browser, url, slow) {
     await markAfter(page, -1);
     figures["navigation → listing shown"].push(await lastMark(page));
     const record = (name, result) => { figures[name].push(result.wall); main[name].push(result.main); };
-    record("listing → article, cold", await timed(page, cdp, click(".news-card__title a")));
-    await timed(page, cdp, back);
-    record("listing → article, cached", await timed(page, cdp, click(".news-card__title a")));
-    await timed(page, cdp, back);
-    record("page 1 → page 2", await timed(page, cdp, click('a[rel="next"]')));
+    record("listing → article, cold", await timed(page, cdp, ".news-card__title a"));
+    await timed(page, cdp, "back");
+    record("listing → article, cached", await timed(page, cdp, ".news-card__title a"));
+    await timed(page, cdp, "back");
+    record("page 1 → page 2", await timed(page, cdp, 'a[rel="next"]'));
     await close();
   }
   return { figures, main };
@@ -250,10 +247,10 @@ async function leakCheck(browser, url) {
   await page.goto(`${url}/${LANG}/`);
   await markAfter(page, -1);
   const at = {};
-  for (let change = 1; change <= 300; change++) {
+  for (let n = 1; n <= 300; n++) {
     // Listing → article by its link, article → listing by its back link.
-    await timed(page, cdp, click(change % 2 ? ".news-card__title a" : ".article__back a"));
-    if (change === 10 || change === 300) at[change] = await memory(cdp);
+    await change(page, n % 2 ? ".news-card__title a" : ".article__back a");
+    if (n === 10 || n === 300) at[n] = await memory(cdp);
   }
   await close();
   return at;
