@@ -11,6 +11,13 @@ after(async () => { await env.stop(); });
 
 const url = (path) => env.server.url + path;
 
+/** Opens BASE and waits until the app has chosen `languagePath` (such as "/ru/") and shown it. */
+async function openBase(page, languagePath) {
+  await page.goto(url("/"));
+  await page.waitForURL(url(languagePath));
+  await settled(page);
+}
+
 /** What the chrome says in each language, and how its dates look in Chromium. */
 const CHROME = {
   az: {
@@ -176,9 +183,7 @@ test("an article with no translation leads to that language's listing with a not
 for (const [locale, expected] of [["ru-RU", "ru"], ["az-AZ", "az"], ["en-GB", "en"], ["de-DE", "az"]]) {
   test(`a first visit with the browser in ${locale} opens ${expected}`, async () => {
     const page = await openPage(env.browser, { locale });
-    await page.goto(url("/"));
-    await page.waitForURL(url(`/${expected}/`));
-    await settled(page);
+    await openBase(page, `/${expected}/`);
     await assertChrome(page, expected);
     page.assertClean();
     await page.close();
@@ -187,13 +192,9 @@ for (const [locale, expected] of [["ru-RU", "ru"], ["az-AZ", "az"], ["en-GB", "e
 
 test("a language chosen with the switcher is remembered and wins over the browser's", async () => {
   const page = await openPage(env.browser, { locale: "en-US" });
-  await page.goto(url("/"));
-  await page.waitForURL(url("/en/"));
-  await settled(page);
+  await openBase(page, "/en/");
   await switchTo(page, "ru", "/ru/");
-  await page.goto(url("/"));
-  await page.waitForURL(url("/ru/"));
-  await settled(page);
+  await openBase(page, "/ru/");
   await assertChrome(page, "ru");
   page.assertClean();
   await page.close();
@@ -206,13 +207,9 @@ test("storage that refuses (private mode, sandboxed frames) only means nothing i
       Storage.prototype[method] = () => { throw new DOMException("denied", "SecurityError"); };
     }
   });
-  await page.goto(url("/"));
-  await page.waitForURL(url("/ru/"));
-  await settled(page);
+  await openBase(page, "/ru/");
   await switchTo(page, "en", "/en/");
-  await page.goto(url("/"));
-  await page.waitForURL(url("/ru/"));
-  await settled(page);
+  await openBase(page, "/ru/");
   page.assertClean();
   await page.close();
 });
