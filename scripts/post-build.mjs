@@ -8,6 +8,9 @@
 // - Moves the wasm's hash from its preload link (where Chromium ignores it and
 //   warns in the console) onto the loader tag, where boot.js uses it to fetch
 //   the wasm with integrity checked.
+// - Quotes the two settings a web team edits at deploy time, `<base href="/">`
+//   and `data-api="api/"`, which the release minifier writes unquoted: the
+//   README shows them as they are in the file.
 // - Writes 404.html, a copy of index.html, for hosts that answer unknown paths
 //   with it (GitHub Pages, S3 error documents), so deep links work there too.
 import { createHash } from "node:crypto";
@@ -53,6 +56,8 @@ const wasmPreload = /(<link\b[^>]*\bas=["']?fetch\b[^>]*?)\s+integrity=["']?([^"
 const wasmHash = html.match(wasmPreload)?.[2];
 if (!wasmHash) throw new Error("post-build: the wasm preload link has no integrity hash");
 const finished = html
+  .replace(/<base href=([^"'\s>]+)>/, '<base href="$1">')
+  .replace(/\bdata-api=([^"'\s>]+)/, 'data-api="$1"')
   .replace(wasmPreload, "$1$3")
   .replace(tag, (loader) => loader.replace(/>$/, ` data-np-wasm-integrity="${wasmHash}" integrity="${boot}">`));
 await writeFile(join(dir, "index.html"), finished);

