@@ -10,6 +10,9 @@
 // against their Subresource Integrity hashes.
 const here = new URL(".", import.meta.url);
 const TAG = "script[data-np-wasm]";
+// The app's defaults (src/browser/config.rs, whose host test checks these two lines).
+const MOUNT_ID = "app";
+const DEFAULT_API = "api/";
 
 /** The document that names the assets: this page, or index.html beside this file. */
 async function manifest() {
@@ -32,7 +35,7 @@ function adopt(link) {
 
 /** Says on the page, in the three languages, that the app could not start. */
 function failed() {
-  const root = document.getElementById("app");
+  const root = document.getElementById(MOUNT_ID);
   if (!root) return;
   const message = document.createElement("p");
   message.className = "boot";
@@ -51,32 +54,73 @@ function failed() {
   root.replaceChildren(message);
 }
 
+// The route table's rules for reading a URL (src/core/routes.rs), as far as
+// the preloads need them. tests/routes.json holds both sides to the same
+// answers (the host test and tests/boot.test.mjs), so they cannot drift.
+const LEGAL_PAGES = ["terms", "privacy"]; // routes::Legal::ALL
+const isLang = (code) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(code); // slug::is_valid_lang
+const utf8 = (text) => new TextEncoder().encode(text);
+/** slug::is_valid_slug */
+const isSlug = (slug) => slug !== "" && utf8(slug).length <= 200 && slug !== "." && !slug.includes("..")
+  && !/[/\\?#%\p{Cc}\p{White_Space}]/u.test(slug);
+/** slug::encode_segment: every byte but the unreserved ones as %XX. */
+const encodeSegment = (segment) => Array.from(utf8(segment), (byte) =>
+  /[A-Za-z0-9._~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte)
+    : "%" + byte.toString(16).toUpperCase().padStart(2, "0")).join("");
+/** pagination::page_number: 0 for "no such page". */
+function pageNumber(value) {
+  if (value === null) return 1;
+  if (!/^[0-9]+$/.test(value)) return 0;
+  const page = Number(value);
+  return page <= 0xffffffff ? page : 0;
+}
+
+/**
+ * routes::first_view_documents: the JSON documents (paths below API) the
+ * first view of a location needs. `pathname` is percent-encoded, as
+ * `location.pathname` is; `basePath` is the app's base path.
+ */
+export function firstViewDocuments(pathname, search, basePath) {
+  const trimmed = basePath.trim().replace(/^\/+|\/+$/g, "");
+  const base = trimmed === "" ? "/" : `/${trimmed}/`;
+  const documents = ["site.json"];
+  let below;
+  if (pathname.startsWith(base)) below = pathname.slice(base.length);
+  else if (pathname === base.slice(0, -1)) below = "";
+  else return documents;
+  const decode = (segment) => { try { return decodeURIComponent(segment); } catch { return null; } };
+  const [first, ...encoded] = below.split("/");
+  const lang = decode(first);
+  if (lang === null || !isLang(lang)) return documents;
+  documents.push(`${lang}/site.json`);
+  const rest = encoded.map(decode);
+  if (rest.includes(null)) return documents; // a malformed escape names no view
+  if (rest.length > 0 && rest[rest.length - 1] === "") rest.pop(); // an optional final slash
+  let view = null;
+  if (rest.length === 0) {
+    const page = pageNumber(new URLSearchParams(search).get("page"));
+    if (page > 0) view = `news/page-${page}.json`;
+  } else if (rest.length === 2 && rest[0] === "news" && isSlug(rest[1])) {
+    view = `news/${encodeSegment(rest[1])}.json`;
+  } else if (rest.length === 1 && LEGAL_PAGES.includes(rest[0])) {
+    view = `pages/${rest[0]}.json`;
+  }
+  if (view) documents.push(`${lang}/${view}`);
+  return documents;
+}
+
 /**
  * Starts the downloads of the JSON documents this URL's first view needs, so
  * that they arrive while the wasm downloads: `<link rel="preload">`, which the
- * app's own requests then take over. A hint only, read from the same settings
- * as the app (data-base, data-api) and the contract's route table
- * (docs/news-api.md): the app decides what it shows, and a wrong guess costs
- * one download. Slugs that would need percent-encoding are left to the app.
+ * app's own requests then take over. Read from the same settings as the app
+ * (data-base, data-api).
  */
 function preloadData() {
-  const root = document.getElementById("app");
+  const root = document.getElementById(MOUNT_ID);
   if (!root) return;
   const base = new URL(root.dataset.base ?? document.baseURI, document.baseURI);
-  const api = new URL(root.dataset.api ?? "api/", base);
-  if (!location.pathname.startsWith(base.pathname)) return;
-  const [lang, section, slug, extra] = location.pathname.slice(base.pathname.length).replace(/\/$/, "").split("/");
-  const paths = ["site.json"];
-  const plain = (s) => /^[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,199}$/.test(s) && !s.includes("..");
-  if (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang ?? "") && extra === undefined) {
-    const page = new URLSearchParams(location.search).get("page") ?? "1";
-    let view = null;
-    if (section === undefined) view = /^[1-9][0-9]{0,5}$/.test(page) ? `news/page-${page}.json` : null;
-    else if (section === "news" && plain(slug ?? "")) view = `news/${slug}.json`;
-    else if ((section === "terms" || section === "privacy") && slug === undefined) view = `pages/${section}.json`;
-    if (view) paths.push(`${lang}/site.json`, `${lang}/${view}`);
-  }
-  for (const path of paths) {
+  const api = new URL(root.dataset.api ?? DEFAULT_API, base);
+  for (const path of firstViewDocuments(location.pathname, location.search, base.pathname)) {
     const link = document.createElement("link");
     link.rel = "preload";
     link.as = "fetch";
@@ -106,8 +150,10 @@ async function start() {
 
 // A failed download, a wasm that does not match its integrity hash or a browser
 // without WebAssembly: a message instead of "Loading…" for ever; the console
-// keeps the cause.
-start().catch((error) => {
-  failed();
-  throw error;
-});
+// keeps the cause. (Outside a page, as in its unit test, nothing starts.)
+if (typeof document !== "undefined") {
+  start().catch((error) => {
+    failed();
+    throw error;
+  });
+}

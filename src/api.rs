@@ -4,17 +4,19 @@
 use crate::browser::config::{resolve, AppConfig};
 use crate::browser::http::get_text;
 use crate::core::decode::{
-    decode_article, decode_listing, decode_site_index, decode_site_info, decode_static_page,
+    decode_article, decode_legal_document, decode_listing, decode_site_index, decode_site_info,
 };
 use crate::core::error::{check_status, ApiError};
-use crate::core::model::{Article, Listing, SiteIndex, SiteInfo, StaticPage};
+use crate::core::model::{Article, LegalDocument, Listing, SiteIndex, SiteInfo};
+use crate::core::routes::{Document, Legal};
 
-/// Fetches `url` and hands the text and the document's own URL to `decode`.
+/// Fetches `document` and hands the text and the document's own URL to `decode`.
 async fn fetch_with<T>(
-    url: Result<String, ApiError>,
+    config: &AppConfig,
+    document: Document,
     decode: impl FnOnce(&str, &str) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
-    let url = url?;
+    let url = config.api.url(&document)?;
     let response = get_text(&url).await?;
     check_status(response.status)?;
     let source = if response.url.is_empty() {
@@ -27,12 +29,13 @@ async fn fetch_with<T>(
 
 /// `API/site.json`.
 pub async fn fetch_site_index(config: &AppConfig) -> Result<SiteIndex, ApiError> {
-    fetch_with(Ok(config.api.site_index()), |text, _| decode_site_index(text)).await
+    fetch_with(config, Document::SiteIndex, |text, _| decode_site_index(text)).await
 }
 
 /// `API/{lang}/site.json`.
 pub async fn fetch_site_info(config: &AppConfig, lang: &str) -> Result<SiteInfo, ApiError> {
-    fetch_with(config.api.site_info(lang), |text, source| {
+    let document = Document::SiteInfo { lang: lang.into() };
+    fetch_with(config, document, |text, source| {
         decode_site_info(text, &|reference| resolve(reference, source))
     })
     .await
@@ -40,7 +43,11 @@ pub async fn fetch_site_info(config: &AppConfig, lang: &str) -> Result<SiteInfo,
 
 /// `API/{lang}/news/page-{n}.json`.
 pub async fn fetch_listing(config: &AppConfig, lang: &str, page: u32) -> Result<Listing, ApiError> {
-    fetch_with(config.api.news_page(lang, page), |text, source| {
+    let document = Document::NewsPage {
+        lang: lang.into(),
+        page,
+    };
+    fetch_with(config, document, |text, source| {
         decode_listing(text, &|reference| resolve(reference, source))
     })
     .await
@@ -48,13 +55,25 @@ pub async fn fetch_listing(config: &AppConfig, lang: &str, page: u32) -> Result<
 
 /// `API/{lang}/news/{slug}.json`.
 pub async fn fetch_article(config: &AppConfig, lang: &str, slug: &str) -> Result<Article, ApiError> {
-    fetch_with(config.api.article(lang, slug), |text, source| {
+    let document = Document::Article {
+        lang: lang.into(),
+        slug: slug.into(),
+    };
+    fetch_with(config, document, |text, source| {
         decode_article(text, source, &|reference| resolve(reference, source))
     })
     .await
 }
 
-/// `API/{lang}/pages/{slug}.json`.
-pub async fn fetch_static_page(config: &AppConfig, lang: &str, slug: &str) -> Result<StaticPage, ApiError> {
-    fetch_with(config.api.static_page(lang, slug), decode_static_page).await
+/// `API/{lang}/pages/{slug}.json` of a legal page.
+pub async fn fetch_legal_document(
+    config: &AppConfig,
+    lang: &str,
+    legal: Legal,
+) -> Result<LegalDocument, ApiError> {
+    let document = Document::Legal {
+        lang: lang.into(),
+        legal,
+    };
+    fetch_with(config, document, decode_legal_document).await
 }

@@ -2,21 +2,21 @@
 
 use crate::browser::config::{AppConfig, MOUNT_ID};
 use crate::components::alternate_links::AlternateLinks;
-use crate::components::site_context::provide_site_context;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::SkipLink;
-use crate::pages::article_page::ArticlePage;
-use crate::pages::home_page::HomePage;
-use crate::pages::legal_page::LegalPage;
-use crate::pages::news_list_page::NewsListPage;
-use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::routed_view;
+use crate::state::alternates::provide_alternates;
+use crate::state::navigation::provide_navigation;
+use crate::state::site::provide_site;
+use crate::state::untranslated_note::provide_untranslated_note;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
 
 /// The whole app. Expects an [`AppConfig`] in context (see [`crate::start`]).
+/// The router keeps the URL and follows links; which view a URL shows is the
+/// route table's answer (`core::routes`, `pages::routed_view`).
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -33,38 +33,30 @@ pub fn App() -> impl IntoView {
 /// link, and the language is set on the app's root instead of `<html>`.
 #[component]
 fn Layout() -> impl IntoView {
-    let site = provide_site_context();
-    let embedded = expect_context::<AppConfig>().embedded;
-    if embedded {
+    let config = expect_context::<AppConfig>();
+    let navigation = provide_navigation(config.base.clone());
+    let site = provide_site(config.clone(), navigation);
+    provide_alternates(navigation, site);
+    provide_untranslated_note(navigation);
+
+    let content = if config.embedded {
         Effect::new(move |_| {
             if let Some(root) = document().get_element_by_id(MOUNT_ID) {
                 let _ = root.set_attribute("lang", &site.lang.get());
             }
         });
-    }
-    let routes = || {
-        view! {
-            <Routes fallback=NotFoundPage>
-                <Route path=path!("/") view=HomePage />
-                <Route path=path!("/:lang") view=NewsListPage />
-                <Route path=path!("/:lang/news/:slug") view=ArticlePage />
-                <Route path=path!("/:lang/terms") view=|| view! { <LegalPage slug="terms" /> } />
-                <Route path=path!("/:lang/privacy") view=|| view! { <LegalPage slug="privacy" /> } />
-            </Routes>
-        }
-    };
-    let content = if embedded {
-        view! { <div id="main-content" class="container site-main" tabindex="-1">{routes()}</div> }.into_any()
+        view! { <div id="main-content" class="container site-main" tabindex="-1">{routed_view()}</div> }
+            .into_any()
     } else {
         view! {
             <Html attr:lang=move || site.lang.get() />
-            <main id="main-content" class="container site-main" tabindex="-1">{routes()}</main>
+            <main id="main-content" class="container site-main" tabindex="-1">{routed_view()}</main>
         }
         .into_any()
     };
     view! {
         <AlternateLinks />
-        {(!embedded).then(|| view! { <SkipLink /> })}
+        {(!config.embedded).then(|| view! { <SkipLink /> })}
         <SiteHeader />
         {content}
         <SiteFooter />

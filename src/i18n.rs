@@ -84,6 +84,16 @@ strings_table! {
     untranslated_note,
 }
 
+impl Strings {
+    /// The name of a legal page, as the footer links to it.
+    pub fn legal_name(&self, legal: crate::core::routes::Legal) -> &'static str {
+        match legal {
+            crate::core::routes::Legal::Terms => self.terms,
+            crate::core::routes::Legal::Privacy => self.privacy,
+        }
+    }
+}
+
 /// Azərbaycanca: the site's default language.
 pub const AZ: Strings = Strings {
     code: "az",

@@ -1,14 +1,18 @@
 //! News portal front end: a Leptos client-side app over a static JSON news API
 //! (docs/news-api.md). `core` is plain Rust, tested on the host; `browser` wraps
-//! the browser APIs; `components` and `pages` are the views.
+//! the browser APIs; `state` is what views share; `components` and `pages`
+//! are the views.
 
 pub mod api;
 pub mod app;
 pub mod browser;
 pub mod components;
 pub mod core;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod host;
 pub mod i18n;
 pub mod pages;
+pub mod state;
 
 use browser::config::{AppConfig, MOUNT_ID};
 use leptos::prelude::*;

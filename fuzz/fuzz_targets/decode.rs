@@ -7,20 +7,17 @@
 use libfuzzer_sys::fuzz_target;
 use news_portal::core::dates::CalendarDate;
 use news_portal::core::decode::{
-    decode_article, decode_listing, decode_site_index, decode_site_info, decode_static_page,
+    decode_article, decode_listing, decode_site_index, decode_site_info, decode_legal_document,
 };
 use news_portal::core::html_policy::{plain_attribute_ok, tag_rule};
-use news_portal::core::pagination::{page_links, parse_page};
-use news_portal::core::routes::{lang_segment, place_of, BasePath};
+use news_portal::core::pagination::{page_links, page_number};
+use news_portal::core::routes::{first_view_documents, BasePath, Route};
 use news_portal::core::slug::{encode_segment, is_valid_lang, is_valid_slug};
-use news_portal::core::urls::{link_url, media_url, scheme};
+use news_portal::core::urls::{link_url, media_url};
 
-/// A stand-in for the browser's URL resolution: absolute stays, relative joins.
+/// The data's relative URLs resolve against the document, as in the browser.
 fn resolve(reference: &str) -> Option<String> {
-    Some(match scheme(reference) {
-        Some(_) => reference.to_string(),
-        None => format!("https://example.org/api/az/news/{reference}"),
-    })
+    news_portal::host::resolve(reference, "https://example.org/api/az/news/a.json")
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -35,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = page_links(listing.page, listing.total_pages);
     }
     let _ = decode_article(text, source, &resolve);
-    let _ = decode_static_page(text, source);
+    let _ = decode_legal_document(text, source);
 
     let _ = tag_rule(text);
     let (name, value) = text.split_once('=').unwrap_or((text, ""));
@@ -47,14 +44,16 @@ fuzz_target!(|data: &[u8]| {
         assert!(!encode_segment(text).contains('/'));
     }
     let _ = is_valid_lang(text);
-    if let Some(page) = parse_page(Some(text)) {
-        assert!(page >= 1);
-        let _ = page_links(page, page.saturating_add(3));
-    }
+    let page = page_number(Some(text));
+    let _ = page_links(page, page.saturating_add(3));
     let _ = CalendarDate::parse(text);
     for base in ["/", "/portal/news/"] {
         let base = BasePath::new(base);
-        let _ = lang_segment(text, &base);
-        let _ = place_of(text, Some(text), &base);
+        let _ = first_view_documents(text, text, &base);
+        if let Some(route) = Route::parse(text, text, &base) {
+            let href = route.href(&base);
+            let (path, query) = href.split_once('?').unwrap_or((&href, ""));
+            assert_eq!(Route::parse(path, query, &base), Some(route), "href and parse disagree");
+        }
     }
 });

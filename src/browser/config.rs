@@ -8,6 +8,9 @@ use crate::core::routes::BasePath;
 /// The element the app mounts into, and where `data-api` is read.
 pub const MOUNT_ID: &str = "app";
 
+/// `API` when `data-api` is not set: the data beside the app, under `BASE`.
+pub const DEFAULT_API: &str = "api/";
+
 /// Settings every part of the app reads through context.
 #[derive(Debug, Clone)]
 pub struct AppConfig {
@@ -43,7 +46,7 @@ impl AppConfig {
         let base_url = web_sys::Url::new(&base_uri).ok();
         let base = BasePath::new(&base_url.as_ref().map(|u| u.pathname()).unwrap_or_default());
         let origin = base_url.as_ref().map(|u| u.origin()).unwrap_or_default();
-        let api_setting = setting("data-api").unwrap_or_else(|| "api/".into());
+        let api_setting = setting("data-api").unwrap_or_else(|| DEFAULT_API.into());
         let api_root = resolve(&api_setting, &base_uri).unwrap_or(api_setting);
         let embedded = mount
             .as_ref()
@@ -64,4 +67,38 @@ pub fn resolve(reference: &str, base: &str) -> Option<String> {
     web_sys::Url::new_with_base(reference, base)
         .ok()
         .map(|url| url.href())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn read(path: &str) -> String {
+        std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect(path)
+    }
+
+    /// The loader starts the app before the wasm is there, so it has its own
+    /// copy of the defaults; the shell names the same element.
+    #[test]
+    fn the_loader_and_the_shell_share_the_defaults() {
+        let boot = read("public/boot.js");
+        assert!(boot.contains(&format!("const MOUNT_ID = \"{MOUNT_ID}\";")));
+        assert!(boot.contains(&format!("const DEFAULT_API = \"{DEFAULT_API}\";")));
+        let shell = read("index.html");
+        assert!(shell.contains(&format!("<div id=\"{MOUNT_ID}\"")));
+        assert!(shell.contains(&format!("data-api=\"{DEFAULT_API}\"")));
+    }
+
+    /// The app's shell is recognised by the loader tag Trunk writes from
+    /// Trunk.toml; a document answered with the shell is "not found".
+    #[test]
+    fn the_shell_marker_is_the_loader_tag() {
+        let marker = crate::core::decode::SHELL_MARKER;
+        let trunk = read("Trunk.toml");
+        let pattern = trunk
+            .lines()
+            .find(|line| line.starts_with("pattern_script"))
+            .expect("pattern_script");
+        assert!(pattern.contains(&format!("{marker}=")), "{pattern}");
+    }
 }

@@ -1,44 +1,50 @@
-//! `<link rel="alternate" hreflang>` in the head: the same view in the site's
-//! other languages, for search engines and browser translation prompts.
+//! `<link rel="alternate" hreflang>` in the head: the view in each of the
+//! site's languages that has it, for search engines and translation prompts.
 
 use crate::browser::config::AppConfig;
-use crate::components::site_context::use_site;
-use crate::core::routes::{lang_segment, Counterpart, Place, Route};
+use crate::core::routes::{Counterpart, Route};
+use crate::state::alternates::use_alternates;
+use crate::state::navigation::use_navigation;
+use crate::state::site::use_site;
 use leptos::prelude::*;
 use leptos_meta::Link;
-use leptos_router::hooks::use_location;
 
-/// One absolute alternate link per language that has this view (the current
-/// language included); `x-default` on the home listing points at `BASE`,
-/// which picks the reader's language.
+/// One absolute alternate link per language that has this view, the current
+/// language always included; `x-default` on the first listing page points at
+/// `BASE`, which picks the reader's language. None on a view that does not
+/// exist: an unknown route or language, an article not (yet) loaded.
 #[component]
 pub fn AlternateLinks() -> impl IntoView {
     let site = use_site();
+    let navigation = use_navigation();
+    let alternates = use_alternates();
     let config = expect_context::<AppConfig>();
-    let location = use_location();
     move || {
         let current = site.lang.get();
-        // An unknown language in the URL is "not found": no alternates for it.
-        if lang_segment(&location.pathname.get(), &config.base) != Some(current.as_str()) {
+        let Some(route) = navigation.route.get() else {
+            return Vec::new().collect_view();
+        };
+        let known_view = match &route {
+            Route::Home => false,
+            Route::Article { .. } => alternates.has_translations_for(&route),
+            _ => true,
+        };
+        if !known_view || route.lang() != Some(current.as_str()) {
             return Vec::new().collect_view();
         }
-        let absolute = |href: String| format!("{}{href}", config.origin);
-        let mut links: Vec<(String, String)> = site
+        let absolute = |route: &Route| format!("{}{}", config.origin, route.href(&config.base));
+        let mut links: Vec<(String, String)> = alternates
             .counterparts
             .get()
             .into_iter()
             .filter_map(|(language, target)| match target {
-                Counterpart::Equivalent(route) => Some((language.code, absolute(route.href(&config.base)))),
-                _ if language.code == current => Some((language.code, absolute(location.pathname.get()))),
+                _ if language.code == current => Some((language.code, absolute(&route))),
+                Counterpart::Equivalent(other) => Some((language.code, absolute(&other))),
                 _ => None,
             })
             .collect();
-        if site.place.get() == (Place::Listing { page: 1 }) && !links.is_empty() {
-            links.push(("x-default".into(), absolute(Route::Home.href(&config.base))));
-        }
-        // A view with no other language has nothing to announce.
-        if links.len() < 2 {
-            links.clear();
+        if matches!(route, Route::Listing { page: 1, .. }) {
+            links.push(("x-default".into(), absolute(&Route::Home)));
         }
         links
             .into_iter()

@@ -3,8 +3,10 @@
 
 use crate::browser::config::AppConfig;
 use crate::browser::preferences::remember_language;
-use crate::components::site_context::use_site;
 use crate::core::routes::Counterpart;
+use crate::state::alternates::use_alternates;
+use crate::state::site::use_site;
+use crate::state::untranslated_note::use_untranslated_note;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -13,11 +15,14 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {
     let site = use_site();
+    let alternates = use_alternates();
+    let note = use_untranslated_note();
     let base = expect_context::<AppConfig>().base;
     let location = use_location();
     let links = move || {
         let current = site.lang.get();
-        site.counterparts
+        alternates
+            .counterparts
             .get()
             .into_iter()
             .map(|(language, target)| {
@@ -39,7 +44,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
                 let on_click = move |_| {
                     remember_language(&code);
                     if untranslated {
-                        site.untranslated.set(true);
+                        note.raise();
                     }
                 };
                 view! {

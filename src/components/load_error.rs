@@ -1,9 +1,9 @@
 //! What a view shows when its data could not be loaded.
 
 use crate::components::not_found_view::NotFoundView;
-use crate::components::site_context::use_site;
 use crate::core::error::ApiError;
 use crate::i18n::{fill, Strings};
+use crate::state::site::use_site;
 use leptos::prelude::*;
 
 /// "Not found" for a missing document; otherwise "could not load" with the

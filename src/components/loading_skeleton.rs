@@ -1,6 +1,6 @@
 //! Grey placeholders shown while a view's data loads.
 
-use crate::components::site_context::use_site;
+use crate::state::site::use_site;
 use leptos::prelude::*;
 
 /// A skeleton of `rows` cards, announced once as "Loading…".

@@ -13,7 +13,6 @@ pub mod page_meta;
 pub mod pagination_nav;
 pub mod photo_figure;
 pub mod rich_text;
-pub mod site_context;
 pub mod site_footer;
 pub mod site_header;
 pub mod skip_link;

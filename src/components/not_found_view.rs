@@ -3,8 +3,8 @@
 use crate::browser::config::AppConfig;
 use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
-use crate::components::site_context::use_site;
 use crate::core::routes::Route;
+use crate::state::site::use_site;
 use leptos::prelude::*;
 
 /// The not-found view, for unknown routes and for documents that do not exist.
@@ -13,13 +13,7 @@ pub fn NotFoundView() -> impl IntoView {
     let site = use_site();
     let base = expect_context::<AppConfig>().base;
     let title = Signal::derive(move || site.strings().not_found_title.to_string());
-    let home = move || {
-        Route::Listing {
-            lang: site.lang.get(),
-            page: 1,
-        }
-        .href(&base)
-    };
+    let home = move || Route::listing(&site.lang.get()).href(&base);
     view! {
         <PageMeta title=title description=Signal::derive(move || site.strings().not_found_text.to_string()) />
         <section class="notice-page">

@@ -1,19 +1,18 @@
 //! The `<h1>` of a view, which receives focus after client-side navigation so
 //! that screen readers announce the new page.
 
-use crate::components::site_context::use_site;
+use crate::state::navigation::use_navigation;
 use leptos::html::H1;
 use leptos::prelude::*;
 
 /// The main heading. Focusable by script only (`tabindex="-1"`).
 #[component]
 pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
-    let site = use_site();
+    let moves = use_navigation().moves;
     let heading = NodeRef::<H1>::new();
     Effect::new(move |_| {
-        // Re-run on every navigation while this heading stays mounted (listing page 1 → 2).
-        let navigations = site.navigations.get();
-        if navigations > 1 {
+        // Re-run on every move while this heading stays mounted (listing page 1 → 2).
+        if moves.get() > 0 {
             // Next frame: a heading inside a just-resolved <Suspense> is not in the document yet.
             request_animation_frame(move || {
                 // The view may be gone by then (the reader navigated on): `try_` never panics.

@@ -1,6 +1,6 @@
 //! The document title and meta description of a view.
 
-use crate::components::site_context::use_site;
+use crate::state::site::use_site;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 

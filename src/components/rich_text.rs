@@ -2,7 +2,7 @@
 
 use crate::browser::config::AppConfig;
 use crate::browser::sanitize::sanitize;
-use crate::components::site_context::use_site;
+use crate::state::site::use_site;
 use leptos::html::Div;
 use leptos::prelude::*;
 

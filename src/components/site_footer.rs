@@ -1,30 +1,15 @@
 //! The footer of every page: copyright line and the legal pages.
 
 use crate::browser::config::AppConfig;
-use crate::components::site_context::use_site;
-use crate::core::routes::Route;
+use crate::core::routes::{Legal, Route};
+use crate::state::site::use_site;
 use leptos::prelude::*;
 
-/// `© {year} {agency}` · Terms for users | Privacy Policy | All rights reserved.
+/// `© {year} {agency}` · a link to each legal page · All rights reserved.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let site = use_site();
     let base = expect_context::<AppConfig>().base;
-    let base_privacy = base.clone();
-    let terms = move || {
-        Route::Page {
-            lang: site.lang.get(),
-            slug: "terms",
-        }
-        .href(&base)
-    };
-    let privacy = move || {
-        Route::Page {
-            lang: site.lang.get(),
-            slug: "privacy",
-        }
-        .href(&base_privacy)
-    };
     let copyright = move || {
         site.info
             .get()
@@ -34,15 +19,23 @@ pub fn SiteFooter() -> impl IntoView {
                 None => format!("© {}", info.name),
             })
     };
+    let links = Legal::ALL
+        .into_iter()
+        .map(|legal| {
+            let base = base.clone();
+            let href = move || {
+                let lang = site.lang.get();
+                Route::Legal { lang, legal }.href(&base)
+            };
+            view! { <li><a href=href>{move || site.strings().legal_name(legal)}</a></li> }
+        })
+        .collect_view();
     view! {
         <footer class="site-footer">
             <div class="container site-footer__inner">
                 <p class="site-footer__copyright">{copyright}</p>
                 <nav aria-label=move || site.strings().footer_nav_label>
-                    <ul class="site-footer__links">
-                        <li><a href=terms>{move || site.strings().terms}</a></li>
-                        <li><a href=privacy>{move || site.strings().privacy}</a></li>
-                    </ul>
+                    <ul class="site-footer__links">{links}</ul>
                 </nav>
                 <p class="site-footer__rights">{move || site.strings().all_rights_reserved}</p>
             </div>

@@ -2,8 +2,8 @@
 
 use crate::browser::config::AppConfig;
 use crate::components::language_switcher::LanguageSwitcher;
-use crate::components::site_context::use_site;
 use crate::core::routes::Route;
+use crate::state::site::use_site;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -12,13 +12,7 @@ use leptos_router::hooks::use_location;
 pub fn SiteHeader() -> impl IntoView {
     let site = use_site();
     let base = expect_context::<AppConfig>().base;
-    let home = move || {
-        Route::Listing {
-            lang: site.lang.get(),
-            page: 1,
-        }
-        .href(&base)
-    };
+    let home = move || Route::listing(&site.lang.get()).href(&base);
     let location = use_location();
     let on_listing = {
         let home = home.clone();

@@ -1,6 +1,6 @@
 //! The first focusable element of every page: jumps past the header.
 
-use crate::components::site_context::use_site;
+use crate::state::site::use_site;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -2,7 +2,7 @@
 //! required fields, and resolution of the URLs the documents contain.
 
 use super::error::ApiError;
-use super::model::{Article, Listing, Photo, RawListing, SiteIndex, SiteInfo, StaticPage, Summary};
+use super::model::{Article, LegalDocument, Listing, Photo, RawListing, SiteIndex, SiteInfo, Summary};
 use super::slug::{is_valid_lang, is_valid_slug};
 use super::urls::{media_url, Resolver};
 use serde::de::DeserializeOwned;
@@ -28,13 +28,25 @@ fn limit_body(body: &mut String) -> bool {
     true
 }
 
+/// An attribute only the app's own shell has: the loader tag that Trunk writes
+/// into `index.html` (and so `404.html`) from `pattern_script` in Trunk.toml.
+pub const SHELL_MARKER: &str = "data-np-wasm";
+
 /// Parses JSON text into `T`, with a message a web team can act on.
+///
+/// A host that answers every unknown path with the app's `index.html` (an SPA
+/// rewrite, a 404 page) sends the shell, with status 200 or 404, for a
+/// document that does not exist: that is "not found", exactly as a real 404.
+/// Any other HTML (a captive portal, a proxy's error page) is a decode error.
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.is_empty() {
         return Err(ApiError::Decode("the response is empty".into()));
     }
     if trimmed.starts_with('<') {
+        if trimmed.contains(SHELL_MARKER) {
+            return Err(ApiError::NotFound);
+        }
         return Err(ApiError::Decode("the response is HTML, not JSON".into()));
     }
     serde_json::from_str(trimmed).map_err(|e| ApiError::Decode(e.to_string()))
@@ -113,8 +125,8 @@ pub fn decode_article(text: &str, source_url: &str, resolve: Resolver) -> Result
 }
 
 /// `API/{lang}/pages/{slug}.json`, fetched from `source_url`.
-pub fn decode_static_page(text: &str, source_url: &str) -> Result<StaticPage, ApiError> {
-    let mut page: StaticPage = parse(text)?;
+pub fn decode_legal_document(text: &str, source_url: &str) -> Result<LegalDocument, ApiError> {
+    let mut page: LegalDocument = parse(text)?;
     require_title(&page.title)?;
     page.source_url = source_url.to_string();
     page.truncated = limit_body(&mut page.body_html);

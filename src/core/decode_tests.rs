@@ -1,166 +1,10 @@
-//! Decoding tests: every file of the bundled sample data, and the contract's
-//! rules on broken, partial and hostile documents.
+//! Contract tests of decoding: the rules of docs/news-api.md on broken,
+//! partial and hostile documents. (The bundled sample data has its own tests,
+//! tests/sample_data.rs.)
 
 use super::decode::*;
 use super::error::ApiError;
-use super::urls::tests::join;
-use std::path::{Path, PathBuf};
-
-fn sample_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("public/api")
-}
-
-fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("readable sample data folder") {
-        let path = entry.expect("directory entry").path();
-        if path.is_dir() {
-            json_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-}
-
-#[test]
-fn every_sample_file_decodes_under_the_contract() {
-    let root = sample_root();
-    let mut files = Vec::new();
-    json_files(&root, &mut files);
-    assert!(
-        files.len() >= 30,
-        "sample data set is incomplete: {} files",
-        files.len()
-    );
-    let resolve = join("https://example.org/api/en/news/");
-
-    for path in &files {
-        let text = std::fs::read_to_string(path).expect("utf-8 sample file");
-        let rel = path
-            .strip_prefix(&root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        let name = path.file_name().unwrap().to_string_lossy();
-        let parts: Vec<&str> = rel.split('/').collect();
-        match parts.as_slice() {
-            ["site.json"] => {
-                decode_site_index(&text).unwrap();
-            }
-            [_, "site.json"] => {
-                let info = decode_site_info(&text, &resolve).unwrap();
-                assert!(info.logo.is_some(), "{rel}: logo URL did not resolve");
-            }
-            [_, "news", _] if name.starts_with("page-") => {
-                let listing = decode_listing(&text, &resolve).unwrap();
-                assert_eq!(listing.skipped, 0, "{rel}: sample items must all be valid");
-                assert!(!listing.items.is_empty(), "{rel}");
-            }
-            [_, "news", _] => {
-                let article = decode_article(&text, "https://example.org/a.json", &resolve).unwrap();
-                assert!(!article.body_html.is_empty(), "{rel}");
-                assert!(article.published.is_some(), "{rel}");
-            }
-            [_, "pages", _] => {
-                decode_static_page(&text, "https://example.org/p.json").unwrap();
-            }
-            _ => panic!("unexpected file in the sample data: {rel}"),
-        }
-    }
-}
-
-/// The summaries of every listing page of `lang`, in order.
-fn sample_listing(lang: &str) -> Vec<crate::core::model::Summary> {
-    let resolve = join("https://example.org/api/en/news/");
-    let read = |page: u32| {
-        std::fs::read_to_string(sample_root().join(format!("{lang}/news/page-{page}.json"))).unwrap()
-    };
-    let total = decode_listing(&read(1), &resolve).unwrap().total_pages;
-    assert!(
-        total >= 3,
-        "{lang}: the sample needs at least three listing pages"
-    );
-    let mut items = Vec::new();
-    for page in 1..=total {
-        let listing = decode_listing(&read(page), &resolve).unwrap();
-        assert_eq!(listing.page, page);
-        items.extend(listing.items);
-    }
-    items
-}
-
-#[test]
-fn sample_listing_is_newest_first_across_pages_and_holds_the_seed() {
-    let items = sample_listing("en");
-    let dates: Vec<_> = items
-        .iter()
-        .map(|item| crate::core::dates::CalendarDate::parse(&item.published).expect("valid date"))
-        .collect();
-    assert!(
-        dates.windows(2).all(|w| w[0] >= w[1]),
-        "listing is not newest first"
-    );
-    assert!(items.len() >= 26);
-    assert!(items.iter().any(|item| item.slug == "sms-icmpd-cooperation"));
-}
-
-#[test]
-fn sample_data_is_complete_in_three_languages_with_mutual_translations() {
-    let index =
-        decode_site_index(&std::fs::read_to_string(sample_root().join("site.json")).unwrap()).unwrap();
-    let codes: Vec<&str> = index.languages.iter().map(|l| l.code.as_str()).collect();
-    assert_eq!(codes, ["az", "en", "ru"]);
-    assert_eq!(index.default_language, "az");
-    let english = sample_listing("en");
-    for lang in &codes {
-        let items = sample_listing(lang);
-        assert_eq!(
-            items.len(),
-            english.len(),
-            "{lang}: not every article is translated"
-        );
-        for (item, original) in items.iter().zip(&english) {
-            assert_eq!(
-                item.published, original.published,
-                "{lang}/{}: listed out of order",
-                item.slug
-            );
-            assert!(
-                sample_root()
-                    .join(format!("{lang}/news/{}.json", item.slug))
-                    .exists(),
-                "{lang}: no article file for {}",
-                item.slug
-            );
-            assert_eq!(
-                item.translations.iter().count(),
-                codes.len() - 1,
-                "{lang}/{}",
-                item.slug
-            );
-            for (other, slug) in item.translations.iter() {
-                let text = std::fs::read_to_string(sample_root().join(format!("{other}/news/{slug}.json")))
-                    .unwrap_or_else(|_| {
-                        panic!("{lang}/{}: translation {other}/{slug} is missing", item.slug)
-                    });
-                let translation =
-                    decode_article(&text, "https://example.org/a.json", &join("https://example.org/"))
-                        .unwrap();
-                assert_eq!(
-                    translation.translations.get(lang),
-                    Some(item.slug.as_str()),
-                    "{other}/{slug} does not point back to {lang}/{}",
-                    item.slug
-                );
-            }
-        }
-        for page in ["terms", "privacy"] {
-            assert!(
-                sample_root().join(format!("{lang}/pages/{page}.json")).exists(),
-                "{lang}/{page}"
-            );
-        }
-    }
-}
+use crate::host::resolver as join;
 
 #[test]
 fn translations_keep_only_usable_entries() {
@@ -188,7 +32,7 @@ fn relative_photo_urls_resolve_against_the_document() {
         {"slug":"b","title":"B","published":"2024-05-14","photo":{"src":"javascript:alert(1)","alt":"B"}},
         {"slug":"c","title":"C","published":"2024-05-14","photo":null},
         {"slug":"d","title":"D","published":"2024-05-14","photo":{"alt":"no src"}}]}"#;
-    let listing = decode_listing(text, &join("https://cdn.test/api/en/news/")).unwrap();
+    let listing = decode_listing(text, &join("https://cdn.test/api/en/news/page-1.json")).unwrap();
     assert_eq!(listing.skipped, 0);
     let photos: Vec<Option<&str>> = listing
         .items
@@ -197,12 +41,7 @@ fn relative_photo_urls_resolve_against_the_document() {
         .collect();
     assert_eq!(
         photos,
-        vec![
-            Some("https://cdn.test/api/en/news/../../img/a.jpg"),
-            None,
-            None,
-            None
-        ]
+        vec![Some("https://cdn.test/api/img/a.jpg"), None, None, None]
     );
 }
 
@@ -266,7 +105,7 @@ fn articles_and_pages_need_a_title_and_a_body() {
             "{text}"
         );
         assert!(
-            matches!(decode_static_page(text, "u"), Err(ApiError::Decode(_))),
+            matches!(decode_legal_document(text, "u"), Err(ApiError::Decode(_))),
             "{text}"
         );
     }
@@ -348,7 +187,7 @@ fn a_huge_body_is_cut_on_a_character_boundary_and_marked() {
     let article = decode_article(&text, "u", &join("https://x.test/")).unwrap();
     assert!(article.truncated);
     assert!(article.body_html.len() <= MAX_BODY_BYTES && article.body_html.len() > MAX_BODY_BYTES - 4);
-    let page = decode_static_page(&text, "u").unwrap();
+    let page = decode_legal_document(&text, "u").unwrap();
     assert!(page.truncated);
     let small = decode_article(
         r#"{"title":"A","body_html":"<p>x</p>"}"#,
@@ -381,4 +220,22 @@ fn nulls_wrong_types_and_unknown_fields_everywhere() {
         ),
         (None, None, 0)
     );
+}
+
+#[test]
+fn the_apps_own_shell_answering_for_a_document_is_not_found() {
+    // What an SPA rewrite (`/* /index.html 200`) sends for a missing JSON file.
+    let shell = r#"<!doctype html><html lang=az><head><base href="/"></head><body><div id=app data-api="api/"></div>
+        <script type=module src=./boot.js data-np-js=./news-portal-1.js data-np-wasm=./news-portal-1_bg.wasm></script>"#;
+    let resolve = join("https://example.org/api/en/news/x.json");
+    assert_eq!(decode_article(shell, "u", &resolve), Err(ApiError::NotFound));
+    assert_eq!(decode_listing(shell, &resolve), Err(ApiError::NotFound));
+    assert_eq!(decode_legal_document(shell, "u"), Err(ApiError::NotFound));
+    assert_eq!(decode_site_index(shell), Err(ApiError::NotFound));
+    // Anyone else's HTML (a captive portal, a proxy's error page) is no answer at all.
+    let captive = "<html><body><h1>Sign in to the hotel Wi-Fi</h1></body></html>";
+    assert!(matches!(
+        decode_article(captive, "u", &resolve),
+        Err(ApiError::Decode(_))
+    ));
 }

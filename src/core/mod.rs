@@ -13,5 +13,6 @@ pub mod routes;
 pub mod slug;
 pub mod urls;
 
-#[cfg(test)]
+// Host tests: they use the host's URL resolver (and proptest).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod decode_tests;

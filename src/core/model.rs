@@ -132,9 +132,9 @@ pub struct Article {
     pub truncated: bool,
 }
 
-/// `API/{lang}/pages/{slug}.json`: Terms, Privacy and other static pages.
+/// `API/{lang}/pages/{slug}.json`: a legal page (`routes::Legal`), Terms or Privacy.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct StaticPage {
+pub struct LegalDocument {
     #[serde(default, deserialize_with = "lenient")]
     pub slug: Option<String>,
     pub title: String,

@@ -2,12 +2,15 @@
 //! numbered links.
 
 /// Reads the `page` query value: absent means page 1; anything that is not a
-/// whole number from 1 up (`0`, `-1`, `abc`, 20 digits) is `None`, shown as
-/// "no such page" without a request.
-pub fn parse_page(query: Option<&str>) -> Option<u32> {
-    match query {
-        None => Some(1),
-        Some(text) => text.trim().parse::<u32>().ok().filter(|&n| n >= 1),
+/// whole number from 1 up written in ASCII digits (`0`, `-1`, `+2`, ` 2`,
+/// `abc`, 20 digits) is 0, "no such page", shown without a request.
+pub fn page_number(value: Option<&str>) -> u32 {
+    match value {
+        None => 1,
+        Some(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
+            text.parse().unwrap_or(0)
+        }
+        Some(_) => 0,
     }
 }
 
@@ -77,11 +80,23 @@ mod tests {
 
     #[test]
     fn page_query_values() {
-        assert_eq!(parse_page(None), Some(1));
-        assert_eq!(parse_page(Some("3")), Some(3));
-        assert_eq!(parse_page(Some(" 2 ")), Some(2));
-        for bad in ["0", "-1", "abc", "", "1.5", "99999999999999999999", "2abc"] {
-            assert_eq!(parse_page(Some(bad)), None, "{bad}");
+        assert_eq!(page_number(None), 1);
+        assert_eq!(page_number(Some("3")), 3);
+        assert_eq!(page_number(Some("007")), 7);
+        assert_eq!(page_number(Some("4294967295")), u32::MAX);
+        for bad in [
+            "0",
+            "-1",
+            "+2",
+            " 2 ",
+            "abc",
+            "",
+            "1.5",
+            "99999999999999999999",
+            "2abc",
+            "٣",
+        ] {
+            assert_eq!(page_number(Some(bad)), 0, "{bad}");
         }
     }
 

@@ -1,11 +1,16 @@
-//! The app's routes (the table in docs/news-api.md) and the hrefs that lead to them.
+//! The route table (docs/news-api.md, "Client-side routes"), written once.
 //!
-//! Every link the app renders is built here, from a [`Route`] and the deploy-time
-//! base path, so that the app works under any `BASE` without rebuilding.
+//! A [`Route`] is one view of the app. [`Route::href`] builds the link to it,
+//! [`Route::parse`] reads it back from a URL (its exact inverse: see the
+//! round-trip test), and [`Route::documents`] names the JSON documents it
+//! needs. The router, every link, the language switcher and the loader's
+//! preloads (`public/boot.js`, held to this table by `tests/routes.json`) all
+//! derive from here, so that a new kind of view is a variant here, its page
+//! component and its tests.
 
 use super::model::Translations;
-use super::pagination::parse_page;
-use super::slug::encode_segment;
+use super::pagination::page_number;
+use super::slug::{decode_segment, encode_segment, is_valid_lang, is_valid_slug, query_value};
 
 /// The path the app is served under: starts and ends with `/` (`/`, `/portal/news/`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,96 +37,221 @@ impl BasePath {
     pub fn router_prefix(&self) -> String {
         self.0.trim_end_matches('/').to_string()
     }
+
+    /// The part of `path` below this base, without its leading `/`; `None`
+    /// when `path` is outside it. The base without its final `/` counts as the
+    /// base itself (`/portal/news` under `/portal/news/`).
+    fn below<'a>(&self, path: &'a str) -> Option<&'a str> {
+        path.strip_prefix(self.as_str())
+            .or_else(|| (path == self.router_prefix()).then_some(""))
+    }
 }
+
+/// The legal pages every language has: the contract's `terms` and `privacy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Legal {
+    /// Terms for users.
+    Terms,
+    /// Privacy Policy.
+    Privacy,
+}
+
+impl Legal {
+    /// Every legal page, in the footer's order: the one list of them.
+    pub const ALL: [Legal; 2] = [Legal::Terms, Legal::Privacy];
+
+    /// Its URL segment, which is also its document's slug (`API/{lang}/pages/{slug}.json`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Legal::Terms => "terms",
+            Legal::Privacy => "privacy",
+        }
+    }
+
+    /// The legal page whose slug is `slug`.
+    pub fn from_slug(slug: &str) -> Option<Legal> {
+        Legal::ALL.into_iter().find(|legal| legal.slug() == slug)
+    }
+}
+
+/// The URL segment of article routes: `BASE{lang}/news/{slug}`.
+const NEWS_SEGMENT: &str = "news";
 
 /// A view of the app, as named in the route table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     /// `BASE`: redirects to the reader's language.
     Home,
-    /// `BASE{lang}/?page=N`: the news listing.
+    /// `BASE{lang}/?page=N`: the news listing. `page` 0 stands for a page
+    /// number that cannot exist (`?page=abc`, `?page=-1`): the view says
+    /// "no such page" without a request.
     Listing { lang: String, page: u32 },
     /// `BASE{lang}/news/{slug}`: one article.
     Article { lang: String, slug: String },
-    /// `BASE{lang}/{slug}` for the static pages (`terms`, `privacy`).
-    Page { lang: String, slug: &'static str },
+    /// `BASE{lang}/terms`, `BASE{lang}/privacy`.
+    Legal { lang: String, legal: Legal },
 }
 
 impl Route {
-    /// The path and query of this route below the base, without the leading `/`.
-    fn relative(&self) -> String {
+    /// The first page of the listing in `lang`.
+    pub fn listing(lang: &str) -> Route {
+        Route::Listing {
+            lang: lang.to_string(),
+            page: 1,
+        }
+    }
+
+    /// The language of this route; `None` for [`Route::Home`].
+    pub fn lang(&self) -> Option<&str> {
         match self {
-            Route::Home => String::new(),
-            Route::Listing { lang, page } if *page > 1 => format!("{lang}/?page={page}"),
-            Route::Listing { lang, .. } => format!("{lang}/"),
-            Route::Article { lang, slug } => format!("{lang}/news/{}", encode_segment(slug)),
-            Route::Page { lang, slug } => format!("{lang}/{slug}"),
+            Route::Home => None,
+            Route::Listing { lang, .. } | Route::Article { lang, .. } | Route::Legal { lang, .. } => {
+                Some(lang)
+            }
         }
     }
 
     /// The href of this route under `base`, ready for an `<a href>`.
     pub fn href(&self, base: &BasePath) -> String {
-        format!("{}{}", base.as_str(), self.relative())
+        let base = base.as_str();
+        match self {
+            Route::Home => base.to_string(),
+            Route::Listing { lang, page: 1 } => format!("{base}{lang}/"),
+            Route::Listing { lang, page } => format!("{base}{lang}/?page={page}"),
+            Route::Article { lang, slug } => {
+                format!("{base}{lang}/{NEWS_SEGMENT}/{}", encode_segment(slug))
+            }
+            Route::Legal { lang, legal } => format!("{base}{lang}/{}", legal.slug()),
+        }
+    }
+
+    /// The route a location names: `path` as the browser has it (percent-encoded),
+    /// `query` its search string (with or without the `?`). `None` for a URL the
+    /// table does not know: outside `base`, an invalid language code or slug,
+    /// an unknown page. A final `/` is optional everywhere.
+    pub fn parse(path: &str, query: &str, base: &BasePath) -> Option<Route> {
+        let below = base.below(path)?;
+        let below = below.strip_suffix('/').unwrap_or(below);
+        if below.is_empty() {
+            return Some(Route::Home);
+        }
+        let segments = below
+            .split('/')
+            .map(decode_segment)
+            .collect::<Option<Vec<String>>>()?;
+        let (lang, rest) = segments.split_first()?;
+        if !is_valid_lang(lang) {
+            return None;
+        }
+        let lang = lang.clone();
+        match rest {
+            [] => Some(Route::Listing {
+                lang,
+                page: page_number(query_value(query, "page").as_deref()),
+            }),
+            [news, slug] if news == NEWS_SEGMENT && is_valid_slug(slug) => Some(Route::Article {
+                lang,
+                slug: slug.clone(),
+            }),
+            [segment] => Legal::from_slug(segment).map(|legal| Route::Legal { lang, legal }),
+            _ => None,
+        }
+    }
+
+    /// The JSON documents this view needs, in the order the app asks for them:
+    /// the site's languages, the chrome of its language, then its own document.
+    pub fn documents(&self) -> Vec<Document> {
+        let mut documents = vec![Document::SiteIndex];
+        if let Some(lang) = self.lang() {
+            documents.push(Document::SiteInfo { lang: lang.into() });
+        }
+        documents.extend(self.document());
+        documents
+    }
+
+    /// The document that holds this view's content; `None` for the home
+    /// redirect and for a listing page that cannot exist.
+    pub fn document(&self) -> Option<Document> {
+        match self {
+            Route::Home | Route::Listing { page: 0, .. } => None,
+            Route::Listing { lang, page } => Some(Document::NewsPage {
+                lang: lang.clone(),
+                page: *page,
+            }),
+            Route::Article { lang, slug } => Some(Document::Article {
+                lang: lang.clone(),
+                slug: slug.clone(),
+            }),
+            Route::Legal { lang, legal } => Some(Document::Legal {
+                lang: lang.clone(),
+                legal: *legal,
+            }),
+        }
     }
 }
 
-/// The language segment of the current location: the first path segment after
-/// `base`, if there is one.
-pub fn lang_segment<'a>(pathname: &'a str, base: &BasePath) -> Option<&'a str> {
-    let below_base = pathname
-        .strip_prefix(base.as_str())
-        .or_else(|| pathname.strip_prefix(base.router_prefix().as_str()))?;
-    let segment = below_base.trim_start_matches('/').split('/').next()?;
-    (!segment.is_empty()).then_some(segment)
+/// The language a location is in: its first segment below `base`, if that is
+/// a language code. Also for URLs that are no route (`/en/contacts`), whose
+/// "page not found" is still shown in that language.
+pub fn lang_of(path: &str, base: &BasePath) -> Option<String> {
+    let first = base.below(path)?.split('/').next()?;
+    let lang = decode_segment(first)?;
+    is_valid_lang(&lang).then_some(lang)
 }
 
-/// The static pages every language has (the contract's `terms` and `privacy`).
-pub const STATIC_PAGES: [&str; 2] = ["terms", "privacy"];
+/// The documents the first view of a location needs: what the loader
+/// (`public/boot.js`) preloads while the wasm downloads.
+pub fn first_view_documents(path: &str, query: &str, base: &BasePath) -> Vec<Document> {
+    match Route::parse(path, query, base) {
+        Some(route) => route.documents(),
+        None => {
+            let mut documents = vec![Document::SiteIndex];
+            documents.extend(lang_of(path, base).map(|lang| Document::SiteInfo { lang }));
+            documents
+        }
+    }
+}
 
-/// Where the reader is, as far as changing language is concerned.
+/// A document of the contract (docs/news-api.md, "Where the data lives").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Place {
-    /// `BASE` itself.
-    Home,
-    /// A listing page (an unreadable `?page=` counts as page 1).
-    Listing { page: u32 },
-    /// An article; its counterparts come from the article's `translations`.
-    Article,
-    /// A static page.
-    Page { slug: &'static str },
-    /// Anything else: a route that does not exist.
-    Elsewhere,
+pub enum Document {
+    /// `API/site.json`.
+    SiteIndex,
+    /// `API/{lang}/site.json`.
+    SiteInfo { lang: String },
+    /// `API/{lang}/news/page-{n}.json`.
+    NewsPage { lang: String, page: u32 },
+    /// `API/{lang}/news/{slug}.json`.
+    Article { lang: String, slug: String },
+    /// `API/{lang}/pages/{slug}.json`.
+    Legal { lang: String, legal: Legal },
 }
 
-/// The [`Place`] of a location: `pathname` as the browser has it, and the
-/// value of its `page` query parameter.
-pub fn place_of(pathname: &str, page: Option<&str>, base: &BasePath) -> Place {
-    let Some(below_base) = pathname
-        .strip_prefix(base.as_str())
-        .or_else(|| pathname.strip_prefix(base.router_prefix().as_str()))
-    else {
-        return Place::Elsewhere;
-    };
-    let segments: Vec<&str> = below_base
-        .trim_start_matches('/')
-        .trim_end_matches('/')
-        .split('/')
-        .collect();
-    match segments.as_slice() {
-        [""] => Place::Home,
-        [_lang] => Place::Listing {
-            page: parse_page(page).unwrap_or(1),
-        },
-        [_lang, "news", slug] if !slug.is_empty() => Place::Article,
-        [_lang, slug] => STATIC_PAGES
-            .iter()
-            .find(|known| *known == slug)
-            .map_or(Place::Elsewhere, |slug| Place::Page { slug }),
-        _ => Place::Elsewhere,
+impl Document {
+    /// The path of this document below `API`, percent-encoded; `None` when a
+    /// part is not usable (an invalid language code or slug, page 0), so that
+    /// such a document is "not found" without a request.
+    pub fn path(&self) -> Option<String> {
+        let checked_lang = |lang: &str| is_valid_lang(lang).then(|| lang.to_string());
+        match self {
+            Document::SiteIndex => Some("site.json".into()),
+            Document::SiteInfo { lang } => Some(format!("{}/site.json", checked_lang(lang)?)),
+            Document::NewsPage { page: 0, .. } => None,
+            Document::NewsPage { lang, page } => {
+                Some(format!("{}/news/page-{page}.json", checked_lang(lang)?))
+            }
+            Document::Article { lang, slug } => {
+                let slug = is_valid_slug(slug).then(|| encode_segment(slug))?;
+                Some(format!("{}/news/{slug}.json", checked_lang(lang)?))
+            }
+            Document::Legal { lang, legal } => {
+                Some(format!("{}/pages/{}.json", checked_lang(lang)?, legal.slug()))
+            }
+        }
     }
 }
 
-/// Where changing language from a [`Place`] leads.
+/// Where changing language from the current view leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Counterpart {
     /// The same view in the other language: it is that view's alternate.
@@ -144,214 +274,30 @@ impl Counterpart {
     }
 }
 
-/// The counterpart of `place` in language `to`. `translations` is the
-/// current article's `{lang: slug}` map, once the article has loaded.
-pub fn counterpart(place: &Place, to: &str, translations: Option<&Translations>) -> Counterpart {
+/// The counterpart of the view at `route` (`None`: no such route) in language
+/// `to`. `translations` is the current article's map, once it has loaded.
+pub fn counterpart(route: Option<&Route>, to: &str, translations: Option<&Translations>) -> Counterpart {
     let lang = to.to_string();
-    let first_page = || Route::Listing {
-        lang: to.to_string(),
-        page: 1,
-    };
-    match place {
-        Place::Listing { page } => Counterpart::Equivalent(Route::Listing { lang, page: *page }),
-        Place::Page { slug } => Counterpart::Equivalent(Route::Page { lang, slug }),
-        Place::Article => match translations {
+    match route {
+        Some(Route::Listing { page, .. }) => Counterpart::Equivalent(Route::Listing {
+            lang,
+            page: (*page).max(1),
+        }),
+        Some(Route::Legal { legal, .. }) => Counterpart::Equivalent(Route::Legal { lang, legal: *legal }),
+        Some(Route::Article { .. }) => match translations {
             Some(map) => match map.get(to) {
                 Some(slug) => Counterpart::Equivalent(Route::Article {
                     lang,
                     slug: slug.to_string(),
                 }),
-                None => Counterpart::Untranslated(first_page()),
+                None => Counterpart::Untranslated(Route::listing(to)),
             },
-            None => Counterpart::Listing(first_page()),
+            None => Counterpart::Listing(Route::listing(to)),
         },
-        Place::Home | Place::Elsewhere => Counterpart::Listing(first_page()),
+        Some(Route::Home) | None => Counterpart::Listing(Route::listing(to)),
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lang() -> String {
-        "en".to_string()
-    }
-
-    #[test]
-    fn base_paths_are_normalized() {
-        assert_eq!(BasePath::new("").as_str(), "/");
-        assert_eq!(BasePath::new("/").as_str(), "/");
-        assert_eq!(BasePath::new("/portal/news").as_str(), "/portal/news/");
-        assert_eq!(BasePath::new("portal/news/").as_str(), "/portal/news/");
-        assert_eq!(BasePath::new("/").router_prefix(), "");
-        assert_eq!(BasePath::new("/portal/news/").router_prefix(), "/portal/news");
-    }
-
-    #[test]
-    fn hrefs_at_the_root() {
-        let base = BasePath::new("/");
-        assert_eq!(Route::Home.href(&base), "/");
-        assert_eq!(
-            Route::Listing {
-                lang: lang(),
-                page: 1
-            }
-            .href(&base),
-            "/en/"
-        );
-        assert_eq!(
-            Route::Listing {
-                lang: lang(),
-                page: 3
-            }
-            .href(&base),
-            "/en/?page=3"
-        );
-        assert_eq!(
-            Route::Article {
-                lang: lang(),
-                slug: "sms-icmpd-cooperation".into()
-            }
-            .href(&base),
-            "/en/news/sms-icmpd-cooperation"
-        );
-        assert_eq!(
-            Route::Page {
-                lang: lang(),
-                slug: "terms"
-            }
-            .href(&base),
-            "/en/terms"
-        );
-        assert_eq!(
-            Route::Page {
-                lang: lang(),
-                slug: "privacy"
-            }
-            .href(&base),
-            "/en/privacy"
-        );
-    }
-
-    #[test]
-    fn hrefs_under_a_sub_path_and_with_encoded_slugs() {
-        let base = BasePath::new("/portal/news/");
-        assert_eq!(Route::Home.href(&base), "/portal/news/");
-        assert_eq!(
-            Route::Listing {
-                lang: lang(),
-                page: 2
-            }
-            .href(&base),
-            "/portal/news/en/?page=2"
-        );
-        assert_eq!(
-            Route::Article {
-                lang: "az".into(),
-                slug: "xəbər 1".into()
-            }
-            .href(&base),
-            "/portal/news/az/news/x%C9%99b%C9%99r%201"
-        );
-    }
-
-    #[test]
-    fn language_segment_of_a_location() {
-        let root = BasePath::new("/");
-        assert_eq!(lang_segment("/en/news/x", &root), Some("en"));
-        assert_eq!(lang_segment("/en/", &root), Some("en"));
-        assert_eq!(lang_segment("/", &root), None);
-        let sub = BasePath::new("/portal/news/");
-        assert_eq!(lang_segment("/portal/news/ru/terms", &sub), Some("ru"));
-        assert_eq!(lang_segment("/portal/news", &sub), None);
-        assert_eq!(lang_segment("/elsewhere/en/", &sub), None);
-    }
-
-    #[test]
-    fn places_of_locations() {
-        let root = BasePath::new("/");
-        assert_eq!(place_of("/", None, &root), Place::Home);
-        assert_eq!(place_of("/az/", None, &root), Place::Listing { page: 1 });
-        assert_eq!(place_of("/az", Some("3"), &root), Place::Listing { page: 3 });
-        assert_eq!(place_of("/az/", Some("abc"), &root), Place::Listing { page: 1 });
-        assert_eq!(place_of("/ru/news/x%C9%99", None, &root), Place::Article);
-        assert_eq!(place_of("/ru/terms", None, &root), Place::Page { slug: "terms" });
-        assert_eq!(
-            place_of("/ru/privacy/", None, &root),
-            Place::Page { slug: "privacy" }
-        );
-        assert_eq!(place_of("/ru/contacts", None, &root), Place::Elsewhere);
-        assert_eq!(place_of("/ru/news/", None, &root), Place::Elsewhere);
-        assert_eq!(place_of("/ru/news/a/b", None, &root), Place::Elsewhere);
-        let sub = BasePath::new("/portal/news/");
-        assert_eq!(place_of("/portal/news/", None, &sub), Place::Home);
-        assert_eq!(place_of("/portal/news", None, &sub), Place::Home);
-        assert_eq!(
-            place_of("/portal/news/en/", Some("2"), &sub),
-            Place::Listing { page: 2 }
-        );
-        assert_eq!(place_of("/elsewhere/en/", None, &sub), Place::Elsewhere);
-    }
-
-    #[test]
-    fn counterparts_keep_the_reader_where_they_are() {
-        assert_eq!(
-            counterpart(&Place::Listing { page: 2 }, "ru", None),
-            Counterpart::Equivalent(Route::Listing {
-                lang: "ru".into(),
-                page: 2
-            })
-        );
-        assert_eq!(
-            counterpart(&Place::Page { slug: "privacy" }, "az", None),
-            Counterpart::Equivalent(Route::Page {
-                lang: "az".into(),
-                slug: "privacy"
-            })
-        );
-        let first_page = |lang: &str| Route::Listing {
-            lang: lang.into(),
-            page: 1,
-        };
-        assert_eq!(
-            counterpart(&Place::Home, "en", None),
-            Counterpart::Listing(first_page("en"))
-        );
-        assert_eq!(
-            counterpart(&Place::Elsewhere, "ru", None),
-            Counterpart::Listing(first_page("ru"))
-        );
-    }
-
-    #[test]
-    fn an_article_leads_to_its_translation_or_to_the_listing_with_a_note() {
-        let translations: Translations = [("az", "dmx-xeber"), ("ru", "novost-gms")]
-            .into_iter()
-            .map(|(lang, slug)| (lang.to_string(), slug.to_string()))
-            .collect();
-        assert_eq!(
-            counterpart(&Place::Article, "ru", Some(&translations)),
-            Counterpart::Equivalent(Route::Article {
-                lang: "ru".into(),
-                slug: "novost-gms".into()
-            })
-        );
-        let untranslated = counterpart(&Place::Article, "tr", Some(&translations));
-        assert_eq!(
-            untranslated,
-            Counterpart::Untranslated(Route::Listing {
-                lang: "tr".into(),
-                page: 1
-            })
-        );
-        assert_eq!(untranslated.route().href(&BasePath::new("/")), "/tr/");
-        // Still loading: no promise of a translation, and no note either.
-        assert_eq!(
-            counterpart(&Place::Article, "ru", None),
-            Counterpart::Listing(Route::Listing {
-                lang: "ru".into(),
-                page: 1
-            })
-        );
-    }
-}
+// Host tests: they use the host's URL resolver (and proptest).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

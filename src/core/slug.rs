@@ -55,6 +55,64 @@ pub fn encode_segment(segment: &str) -> String {
     out
 }
 
+/// Decodes one percent-encoded path segment, as the browser's
+/// `decodeURIComponent` does: `None` for a malformed escape or bytes that are
+/// not UTF-8 (such a URL names no route).
+pub fn decode_segment(segment: &str) -> Option<String> {
+    if !segment.contains('%') {
+        return Some(segment.to_string());
+    }
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let high = char::from(*bytes.get(i + 1)?).to_digit(16)?;
+            let low = char::from(*bytes.get(i + 2)?).to_digit(16)?;
+            out.push((high * 16 + low) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The first value of `name` in a query string (with or without its `?`),
+/// decoded as the browser's `URLSearchParams.get` does: `+` is a space, a
+/// malformed escape stays as written, bytes that are not UTF-8 become U+FFFD.
+pub fn query_value(query: &str, name: &str) -> Option<String> {
+    query
+        .strip_prefix('?')
+        .unwrap_or(query)
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .find(|(key, _)| form_decode(key) == name)
+        .map(|(_, value)| form_decode(value))
+}
+
+/// `application/x-www-form-urlencoded` decoding of one name or value.
+fn form_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|&b| char::from(b).to_digit(16));
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if hex(i + 1).is_some() && hex(i + 2).is_some() => {
+                out.push((hex(i + 1).unwrap_or(0) * 16 + hex(i + 2).unwrap_or(0)) as u8);
+                i += 2;
+            }
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +171,29 @@ mod tests {
         assert_eq!(encode_segment("a b"), "a%20b");
         assert_eq!(encode_segment("xəbər"), "x%C9%99b%C9%99r");
         assert_eq!(encode_segment("a/b?c#d"), "a%2Fb%3Fc%23d");
+    }
+
+    #[test]
+    fn segments_are_decoded_as_the_browser_decodes_them() {
+        assert_eq!(decode_segment("x%C9%99b%C9%99r").as_deref(), Some("xəbər"));
+        assert_eq!(decode_segment("plain-slug").as_deref(), Some("plain-slug"));
+        assert_eq!(decode_segment("a%2fb").as_deref(), Some("a/b"));
+        for malformed in ["%", "%4", "%zz", "a%C9", "%FF"] {
+            assert_eq!(decode_segment(malformed), None, "{malformed}");
+        }
+        for slug in ["xəbər 1", "новости", "a~b.c_d-e"] {
+            assert_eq!(decode_segment(&encode_segment(slug)).as_deref(), Some(slug));
+        }
+    }
+
+    #[test]
+    fn query_values_are_read_as_url_search_params_reads_them() {
+        assert_eq!(query_value("?page=2", "page").as_deref(), Some("2"));
+        assert_eq!(query_value("a=1&page=3&page=4", "page").as_deref(), Some("3"));
+        assert_eq!(query_value("page", "page").as_deref(), Some(""));
+        assert_eq!(query_value("pag%65=%32", "page").as_deref(), Some("2"));
+        assert_eq!(query_value("page=a+b%zz", "page").as_deref(), Some("a b%zz"));
+        assert_eq!(query_value("", "page"), None);
+        assert_eq!(query_value("pages=2", "page"), None);
     }
 }

@@ -1,8 +1,8 @@
 //! URL checks for data that names other resources (photos, logos, links).
 //!
 //! Resolution itself ("relative to the JSON document's URL, as a browser does")
-//! is injected as a function, so the browser's own `URL` does it in the app and
-//! tests can pass a stand-in.
+//! is injected as a function: the browser's own `URL` does it in the app, and
+//! the `url` crate (`crate::host`) on the host.
 
 /// Resolves a URL reference to an absolute URL, or `None` if it is not a URL.
 pub type Resolver<'a> = &'a dyn Fn(&str) -> Option<String>;
@@ -17,15 +17,24 @@ pub fn scheme(url: &str) -> Option<String> {
 }
 
 /// An image URL the app may load: resolved, and `http:` or `https:` only
-/// (`javascript:`, `data:`, `blob:` and the rest are dropped).
+/// (`javascript:`, `data:`, `blob:` and the rest are dropped). An empty
+/// reference names nothing (a browser would resolve it to the JSON itself).
 pub fn media_url(reference: &str, resolve: Resolver) -> Option<String> {
-    let absolute = resolve(reference.trim())?;
+    let reference = reference.trim();
+    if reference.is_empty() {
+        return None;
+    }
+    let absolute = resolve(reference)?;
     matches!(scheme(&absolute).as_deref(), Some("http" | "https")).then_some(absolute)
 }
 
 /// A link target the app may render: resolved, and `http:`, `https:` or `mailto:`.
 pub fn link_url(reference: &str, resolve: Resolver) -> Option<String> {
-    let absolute = resolve(reference.trim())?;
+    let reference = reference.trim();
+    if reference.is_empty() {
+        return None;
+    }
+    let absolute = resolve(reference)?;
     matches!(scheme(&absolute).as_deref(), Some("http" | "https" | "mailto")).then_some(absolute)
 }
 
@@ -40,31 +49,11 @@ pub fn is_external(url: &str, own_origin: &str) -> bool {
     }
 }
 
-#[cfg(test)]
-pub(crate) mod tests {
+// Host tests: they use the host's URL resolver (and proptest).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
     use super::*;
-
-    /// A stand-in for the browser's `URL`: joins a relative path to a base
-    /// directory, passes absolute URLs through. Enough to test what is resolved
-    /// and what is checked; the real resolution is tested in the browser.
-    pub(crate) fn join(base_dir: &'static str) -> impl Fn(&str) -> Option<String> {
-        move |reference: &str| {
-            if reference.is_empty() {
-                None
-            } else if scheme(reference).is_some() {
-                Some(reference.to_string())
-            } else if let Some(rest) = reference.strip_prefix('/') {
-                let origin_end = base_dir.find("://").map(|i| i + 3).unwrap_or(0);
-                let host_end = base_dir[origin_end..].find('/').map(|i| i + origin_end);
-                Some(format!(
-                    "{}/{rest}",
-                    &base_dir[..host_end.unwrap_or(base_dir.len())]
-                ))
-            } else {
-                Some(format!("{base_dir}{reference}"))
-            }
-        }
-    }
+    use crate::host::resolver;
 
     #[test]
     fn scheme_is_read_case_insensitively() {
@@ -77,10 +66,10 @@ pub(crate) mod tests {
 
     #[test]
     fn media_urls_resolve_and_only_http_survives() {
-        let resolve = join("https://cdn.example.org/api/en/news/");
+        let resolve = resolver("https://cdn.example.org/api/en/news/page-1.json");
         assert_eq!(
             media_url("../../img/a.jpg", &resolve).as_deref(),
-            Some("https://cdn.example.org/api/en/news/../../img/a.jpg")
+            Some("https://cdn.example.org/api/img/a.jpg")
         );
         assert_eq!(
             media_url("/img/a.jpg", &resolve).as_deref(),
@@ -105,7 +94,7 @@ pub(crate) mod tests {
 
     #[test]
     fn link_urls_allow_mailto() {
-        let resolve = join("https://example.org/api/en/pages/");
+        let resolve = resolver("https://example.org/api/en/pages/terms.json");
         assert_eq!(
             link_url("mailto:info@example.org", &resolve).as_deref(),
             Some("mailto:info@example.org")

@@ -8,60 +8,58 @@ use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
 use crate::components::photo_figure::PhotoFigure;
 use crate::components::rich_text::RichText;
-use crate::components::site_context::use_site;
 use crate::core::model::Article;
 use crate::core::routes::Route;
-use crate::pages::use_lang_param;
+use crate::pages::route_part;
+use crate::state::alternates::use_alternates;
+use crate::state::navigation::use_navigation;
+use crate::state::site::use_site;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map};
 
-/// Loads the article named in the URL and shows it, or "not found".
+/// Loads the article the route names and shows it, or "not found".
 #[component]
-pub fn ArticlePage() -> impl IntoView {
+pub fn ArticlePage(lang: String, slug: String) -> impl IntoView {
     let config = expect_context::<AppConfig>();
-    let params = use_params_map();
-    let lang = use_lang_param();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    // The article travels with the language it was requested in.
+    let params = route_part(use_navigation(), (lang, slug), |route| match route {
+        Route::Article { lang, slug } => Some((lang.clone(), slug.clone())),
+        _ => None,
+    });
+    // The article travels with the route it was requested for.
     let article = LocalResource::new(move || {
         let config = config.clone();
-        let (lang, slug) = (lang.get(), slug.get());
+        let (lang, slug) = params.get();
         async move {
-            fetch_article(&config, &lang, &slug)
-                .await
-                .map(|article| (lang, article))
+            let article = fetch_article(&config, &lang, &slug).await?;
+            Ok((Route::Article { lang, slug }, article))
         }
     });
     loaded(
         article,
         1,
-        |(lang, article)| view! { <ArticleView article=article lang=lang /> },
+        |(route, article)| view! { <ArticleView article=article route=route /> },
     )
 }
 
-/// The loaded article.
+/// The loaded article, shown at `route`.
 #[component]
-fn ArticleView(article: Article, lang: String) -> impl IntoView {
+fn ArticleView(article: Article, route: Route) -> impl IntoView {
     let site = use_site();
     let strings = site.strings();
     let base = expect_context::<AppConfig>().base;
-    let listing_one = Route::Listing {
-        lang: lang.clone(),
-        page: 1,
-    }
-    .href(&base);
+    let lang = route.lang().unwrap_or_default().to_string();
     // Back to the listing page the reader came from, if it was in this language.
-    let back = site
+    let back = use_navigation()
         .last_listing
         .get_untracked()
-        .filter(|href| href.starts_with(&listing_one))
-        .unwrap_or(listing_one);
+        .filter(|listing| listing.lang() == Some(lang.as_str()))
+        .unwrap_or_else(|| Route::listing(&lang))
+        .href(&base);
     // The switcher and the alternate links follow this article's translations.
-    let path = use_location().pathname.get_untracked();
-    site.translations.set(Some((path, article.translations.clone())));
+    use_alternates().publish_translations(route, article.translations.clone());
     let title = article.title.clone();
     let description = article.summary.clone().unwrap_or_else(|| article.title.clone());
     let gallery = article.gallery;
+    let tags = article.tags;
     view! {
         <PageMeta title=title.clone() description=description />
         <article class="article">
@@ -77,10 +75,8 @@ fn ArticleView(article: Article, lang: String) -> impl IntoView {
             </p>
             {article.photo.map(|photo| view! { <PhotoFigure photo=photo lead=true credit_label=strings.photo_credit /> })}
             <RichText html=article.body_html source_url=article.source_url truncated=article.truncated />
-            {(!article.tags.is_empty()).then(|| view! {
-                <ul class="article__tags">
-                    {article.tags.into_iter().map(|tag| view! { <li>{tag}</li> }).collect_view()}
-                </ul>
+            {(!tags.is_empty()).then(|| view! {
+                <ul class="article__tags">{tags.into_iter().map(|tag| view! { <li>{tag}</li> }).collect_view()}</ul>
             })}
             {(!gallery.is_empty()).then(|| view! {
                 <section class="gallery" aria-labelledby="gallery-heading">

@@ -4,8 +4,8 @@
 use crate::browser::config::AppConfig;
 use crate::components::load_error::LoadError;
 use crate::components::loading_skeleton::LoadingSkeleton;
-use crate::components::site_context::use_site;
 use crate::core::routes::Route;
+use crate::state::site::use_site;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -18,11 +18,8 @@ pub fn HomePage() -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(_)) = site.index.get() {
-            // At `BASE` the site language is already the one to open (see `SiteContext::lang`).
-            let lang = site.lang.get_untracked();
-            let target = Route::Listing { lang, page: 1 }.href(&base);
-            // A redirect is not the reader's navigation: focus stays where a fresh page has it.
-            site.navigations.set(0);
+            // At `BASE` the site language is already the one to open (see `Site::lang`).
+            let target = Route::listing(&site.lang.get_untracked()).href(&base);
             navigate(
                 &target,
                 NavigateOptions {

@@ -1,53 +1,57 @@
-//! `BASE{lang}/terms` and `BASE{lang}/privacy`: the static pages.
+//! `BASE{lang}/terms` and `BASE{lang}/privacy`: the legal pages.
 
-use crate::api::fetch_static_page;
+use crate::api::fetch_legal_document;
 use crate::browser::config::AppConfig;
 use crate::components::date_text::DateText;
 use crate::components::loaded::loaded;
 use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
 use crate::components::rich_text::RichText;
-use crate::components::site_context::use_site;
-use crate::core::model::StaticPage;
-use crate::pages::use_lang_param;
+use crate::core::model::LegalDocument;
+use crate::core::routes::{Legal, Route};
+use crate::pages::route_part;
+use crate::state::navigation::use_navigation;
+use crate::state::site::use_site;
 use leptos::prelude::*;
 
-/// A static page of the contract, by its slug (`terms`, `privacy`).
+/// A legal page of the contract in `lang`.
 #[component]
-pub fn LegalPage(slug: &'static str) -> impl IntoView {
+pub fn LegalPage(lang: String, legal: Legal) -> impl IntoView {
     let config = expect_context::<AppConfig>();
-    let lang = use_lang_param();
-    // The page travels with the language it was requested in.
-    let page = LocalResource::new(move || {
+    let params = route_part(use_navigation(), (lang, legal), |route| match route {
+        Route::Legal { lang, legal } => Some((lang.clone(), *legal)),
+        _ => None,
+    });
+    // The document travels with the language it was requested in.
+    let document = LocalResource::new(move || {
         let config = config.clone();
-        let lang = lang.get();
+        let (lang, legal) = params.get();
         async move {
-            fetch_static_page(&config, &lang, slug)
-                .await
-                .map(|page| (lang, page))
+            let document = fetch_legal_document(&config, &lang, legal).await?;
+            Ok((lang, document))
         }
     });
     loaded(
-        page,
+        document,
         1,
-        |(lang, page)| view! { <StaticPageView page=page lang=lang /> },
+        |(lang, document)| view! { <LegalDocumentView document=document lang=lang /> },
     )
 }
 
-/// The loaded page: title, "last updated", body.
+/// The loaded document: title, "last updated", body.
 #[component]
-fn StaticPageView(page: StaticPage, lang: String) -> impl IntoView {
+fn LegalDocumentView(document: LegalDocument, lang: String) -> impl IntoView {
     let site = use_site();
     let strings = site.strings();
-    let title = page.title.clone();
+    let title = document.title.clone();
     view! {
         <PageMeta title=title.clone() description=title.clone() />
         <article class="legal">
             <PageHeading text=title />
-            {page.updated.map(|raw| view! {
+            {document.updated.map(|raw| view! {
                 <p class="legal__updated">{strings.last_updated} " " <DateText raw=raw lang=lang /></p>
             })}
-            <RichText html=page.body_html source_url=page.source_url truncated=page.truncated />
+            <RichText html=document.body_html source_url=document.source_url truncated=document.truncated />
         </article>
     }
 }

@@ -7,77 +7,47 @@ use crate::components::news_card::NewsCard;
 use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
 use crate::components::pagination_nav::PaginationNav;
-use crate::components::site_context::use_site;
 use crate::core::error::ApiError;
 use crate::core::model::Listing;
-use crate::core::pagination::parse_page;
 use crate::core::routes::Route;
 use crate::i18n::fill;
-use crate::pages::use_lang_param;
+use crate::pages::route_part;
+use crate::state::navigation::use_navigation;
+use crate::state::site::use_site;
+use crate::state::untranslated_note::use_untranslated_note;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
-/// The listing: heading, cards, pagination. Old cards stay while the next page loads.
+/// The listing: heading, cards, pagination. Old cards stay while the next page
+/// loads. `lang` and `page` are the route's (page 0: no such page).
 #[component]
-pub fn NewsListPage() -> impl IntoView {
+pub fn NewsListPage(lang: String, page: u32) -> impl IntoView {
     let config = expect_context::<AppConfig>();
     let site = use_site();
-    let query = use_query_map();
-    let lang = use_lang_param();
-    let page = Memo::new(move |_| parse_page(query.read().get("page").as_deref()));
+    let note = use_untranslated_note();
+    let params = route_part(use_navigation(), (lang, page), |route| match route {
+        Route::Listing { lang, page } => Some((lang.clone(), *page)),
+        _ => None,
+    });
 
     // The outcome travels with the language it was requested in; a page number
     // past the end (or not a number) is its own outcome, not an error.
-    let listing = LocalResource::new({
+    let listing = LocalResource::new(move || {
         let config = config.clone();
-        move || {
-            let config = config.clone();
-            let (lang, page) = (lang.get(), page.get());
-            async move {
-                let outcome = match page {
-                    None => ListingOutcome::NoSuchPage,
-                    Some(page) => match fetch_listing(&config, &lang, page).await {
-                        Ok(listing) => ListingOutcome::Page(page, listing),
-                        Err(ApiError::NotFound) if page > 1 => ListingOutcome::NoSuchPage,
-                        Err(error) => return Err(error),
-                    },
-                };
-                Ok((lang, outcome))
-            }
-        }
-    });
-
-    let base = config.base.clone();
-    Effect::new(move |_| {
-        let href = Route::Listing {
-            lang: lang.get(),
-            page: page.get().unwrap_or(1),
-        }
-        .href(&base);
-        site.last_listing.set(Some(href));
-    });
-
-    // After switching language from an article with no translation: a note,
-    // until the reader moves to another page.
-    let untranslated = RwSignal::new(false);
-    Effect::new(move |_| {
-        if site.untranslated.get() {
-            untranslated.set(true);
-            site.untranslated.set(false);
-        }
-    });
-    Effect::new(move |first_run: Option<()>| {
-        lang.track();
-        page.track();
-        if first_run.is_some() {
-            untranslated.set(false);
+        let (lang, page) = params.get();
+        async move {
+            let outcome = match fetch_listing(&config, &lang, page).await {
+                Ok(listing) => ListingOutcome::Page(page, listing),
+                Err(ApiError::NotFound) if page != 1 => ListingOutcome::NoSuchPage,
+                Err(error) => return Err(error),
+            };
+            Ok((lang, outcome))
         }
     });
 
     let title = Signal::derive(move || {
         let strings = site.strings();
-        match page.get() {
-            Some(n) if n > 1 => format!("{} – {}", strings.latest_news, fill(strings.page_n, &[("n", n)])),
+        match params.get().1 {
+            n if n > 1 => format!("{} – {}", strings.latest_news, fill(strings.page_n, &[("n", n)])),
             _ => strings.latest_news.to_string(),
         }
     });
@@ -86,7 +56,7 @@ pub fn NewsListPage() -> impl IntoView {
     view! {
         <PageMeta title=title description=description />
         <PageHeading text=title />
-        {move || untranslated.get().then(|| view! {
+        {move || note.is_shown().then(|| view! {
             <p class="notice notice--info" role="status">{site.strings().untranslated_note}</p>
         })}
         {loaded(listing, 4, |(lang, outcome)| match outcome {
@@ -127,10 +97,13 @@ fn ListingBody(listing: Listing, page: u32, lang: String) -> impl IntoView {
             view! { <NewsCard item=item lang=lang.clone() position=index no_photo=strings.no_photo /> }
         })
         .collect_view();
+    let position = fill(strings.page_n_of, &[("n", page), ("total", listing.total_pages)]);
     view! {
-        <p class="listing__position">{fill(strings.page_n_of, &[("n", page), ("total", listing.total_pages)])}</p>
+        <p class="listing__position">{position}</p>
         <ul class="news-list">{cards}</ul>
-        {(skipped > 0).then(|| view! { <p class="notice notice--warning">{fill(strings.skipped_items, &[("n", skipped as u32)])}</p> })}
+        {(skipped > 0).then(|| view! {
+            <p class="notice notice--warning">{fill(strings.skipped_items, &[("n", skipped as u32)])}</p>
+        })}
         <PaginationNav current=page total=listing.total_pages lang=lang strings=strings />
     }
     .into_any()
@@ -140,8 +113,7 @@ fn ListingBody(listing: Listing, page: u32, lang: String) -> impl IntoView {
 #[component]
 fn NoSuchPage(lang: String) -> impl IntoView {
     let site = use_site();
-    let base = expect_context::<AppConfig>().base;
-    let first = Route::Listing { lang, page: 1 }.href(&base);
+    let first = Route::listing(&lang).href(&expect_context::<AppConfig>().base);
     view! {
         <div class="notice" role="status">
             <p>{move || site.strings().invalid_page}</p>

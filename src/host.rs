@@ -1,0 +1,37 @@
+//! The host side's stand-ins for browser APIs, for everything that reads the
+//! contract outside a browser (tests, the fuzzer, the publishing tools). Built
+//! only for the host: none of it reaches the wasm bundle.
+
+/// Resolves `reference` against `base` as the browser's `URL` does (the `url`
+/// crate implements the same WHATWG URL standard); `None` if either is not a URL.
+pub fn resolve(reference: &str, base: &str) -> Option<String> {
+    url::Url::parse(base).ok()?.join(reference).ok().map(String::from)
+}
+
+/// [`resolve`] against a fixed `base`, in the shape `core::urls::Resolver` takes.
+pub fn resolver(base: &str) -> impl Fn(&str) -> Option<String> + '_ {
+    move |reference| resolve(reference, base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_as_a_browser_does() {
+        let base = "https://cdn.example.org/api/en/news/page-1.json";
+        assert_eq!(
+            resolve("../img/a.jpg", base).as_deref(),
+            Some("https://cdn.example.org/api/en/img/a.jpg")
+        );
+        assert_eq!(
+            resolve("/img/a.jpg", base).as_deref(),
+            Some("https://cdn.example.org/img/a.jpg")
+        );
+        assert_eq!(
+            resolve("//other.example/x", base).as_deref(),
+            Some("https://other.example/x")
+        );
+        assert_eq!(resolve("x.jpg", "not a url"), None);
+    }
+}

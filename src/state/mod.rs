@@ -1,0 +1,15 @@
+//! The app's shared state, one context per concern, each written in one place:
+//!
+//! - [`navigation`]: where the reader is (the route, from the URL) and how they
+//!   moved; written by the one effect that follows the router's URL.
+//! - [`site`]: the site's languages, the chrome's language and the agency's
+//!   identity; derived from the URL and the data, written by nobody.
+//! - [`alternates`]: the current view in the site's other languages; an
+//!   article's translations are published by the article page alone.
+//! - [`untranslated_note`]: the note after switching language from an article
+//!   that has no translation; raised by the language switcher alone.
+
+pub mod alternates;
+pub mod navigation;
+pub mod site;
+pub mod untranslated_note;

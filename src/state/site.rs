@@ -1,0 +1,78 @@
+//! The site every view shows: its languages, the language of the page's
+//! chrome, and the agency's identity in that language.
+
+use crate::api::{fetch_site_index, fetch_site_info};
+use crate::browser::config::AppConfig;
+use crate::browser::preferences::{preferred_languages, remembered_language};
+use crate::core::error::ApiError;
+use crate::core::language::choose_language;
+use crate::core::model::{SiteIndex, SiteInfo};
+use crate::i18n::{strings, Strings};
+use crate::state::navigation::Navigation;
+use leptos::prelude::*;
+
+/// Provided by [`provide_site`]: loaded and derived, never written.
+#[derive(Clone, Copy)]
+pub struct Site {
+    /// `API/site.json`.
+    pub index: LocalResource<Result<SiteIndex, ApiError>>,
+    /// The language of the page chrome: the URL's, if the site has it, else the
+    /// one `BASE` would open (remembered, browser's, or the default).
+    pub lang: Memo<String>,
+    /// `API/{lang}/site.json` for [`Site::lang`].
+    pub info: LocalResource<Result<SiteInfo, ApiError>>,
+}
+
+impl Site {
+    /// The interface strings of the current language.
+    pub fn strings(&self) -> &'static Strings {
+        strings(&self.lang.get())
+    }
+
+    /// The agency's name, once known.
+    pub fn agency_name(&self) -> Option<String> {
+        self.info.get().and_then(|info| info.ok()).map(|info| info.name)
+    }
+}
+
+/// Loads the site documents and provides [`Site`].
+pub fn provide_site(config: AppConfig, navigation: Navigation) -> Site {
+    let index_config = config.clone();
+    let index = LocalResource::new(move || {
+        let config = index_config.clone();
+        async move { fetch_site_index(&config).await }
+    });
+
+    let lang = Memo::new(move |_| {
+        let from_url = navigation.url_lang.get();
+        match index.get() {
+            Some(Ok(index)) => from_url
+                .filter(|lang| index.languages.iter().any(|known| &known.code == lang))
+                .unwrap_or_else(|| {
+                    choose_language(&index, remembered_language().as_deref(), &preferred_languages())
+                }),
+            _ => from_url.unwrap_or_default(),
+        }
+    });
+
+    let info = LocalResource::new(move || {
+        let config = config.clone();
+        let lang = lang.get();
+        async move {
+            if lang.is_empty() {
+                Err(ApiError::NotFound)
+            } else {
+                fetch_site_info(&config, &lang).await
+            }
+        }
+    });
+
+    let site = Site { index, lang, info };
+    provide_context(site);
+    site
+}
+
+/// The [`Site`] provided by the app.
+pub fn use_site() -> Site {
+    expect_context::<Site>()
+}
