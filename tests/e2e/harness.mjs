@@ -1,8 +1,10 @@
 // Shared set-up for the end-to-end tests: the release bundle served from dist/,
 // Debian's headless Chromium, console-error capture and axe-core checks.
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { createRequire } from "node:module";
-import { mkdir } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import assert from "node:assert/strict";
@@ -11,6 +13,8 @@ import { serve } from "./server.mjs";
 const require = createRequire(import.meta.url);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DIST = join(ROOT, "dist");
+export const DEPLOY = join(ROOT, "deploy");
+export const EXAMPLES = join(ROOT, "examples");
 export const SHOTS = join(ROOT, "target", "screenshots");
 const AXE = require.resolve("axe-core/axe.min.js");
 
@@ -19,15 +23,37 @@ export const CHROMIUM_ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
+// What a test file started (servers, browsers, temporary folders), undone in
+// reverse order once its tests are over.
+const cleanup = [];
+after(async () => { for (const step of cleanup.reverse()) await step(); });
+
+/** Runs `step` when this file's tests are over. */
+export function onCleanup(step) {
+  cleanup.push(step);
+}
+
 /** Starts the server (for `root`, under `prefix`, see serve()) and the browser, once per test file. */
-export async function start({ root = DIST, prefix = "/", headers = {}, fallback, fallbackStatus } = {}) {
-  const server = await serve(root, { prefix, headers, fallback, fallbackStatus });
+export async function start({ root = DIST, prefix = "/", headers = {}, fallback, fallbackStatus, fallbackEverything } = {}) {
+  const server = await serve(root, { prefix, headers, fallback, fallbackStatus, fallbackEverything });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
   });
   await mkdir(SHOTS, { recursive: true });
-  return { server, browser, stop: async () => { await browser.close(); await server.close(); } };
+  onCleanup(async () => { await browser.close(); await server.close(); });
+  return { server, browser };
+}
+
+/**
+ * The release app served for this file's tests (options as start()): started
+ * before them, stopped after. `app.browser`, `app.server`, and `app.url(path)`
+ * for a path on it.
+ */
+export function servedApp(options) {
+  const app = { url: (path) => app.server.url + path };
+  before(async () => Object.assign(app, await start(options)));
+  return app;
 }
 
 /**
@@ -53,8 +79,60 @@ export async function openPage(browser, { viewport = { width: 1280, height: 900 
       window.__reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`));
   });
   page.assertClean = () => assert.deepEqual(problems, [], "the page logged errors");
+  page.problems = problems;
   page.close = ((close) => async () => { await close(); await context.close(); })(page.close.bind(page));
   return page;
+}
+
+/**
+ * Opens a page (options as openPage), runs `body(page)`, then checks that the
+ * page logged no error and closes it, also when `body` failed.
+ */
+export async function withPage(browser, options, body) {
+  if (typeof options === "function") [options, body] = [{}, options];
+  const page = await openPage(browser, options);
+  try {
+    await body(page);
+    page.assertClean();
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * A copy of dist/ as a web team deploys it, made with the two documented edits
+ * only (README, "Configuration"): `base` for `<base href>`, `api` for
+ * `data-api`, in index.html and 404.html. `into` places it inside a folder of
+ * the caller's (a web root); by default a temporary folder, removed after the
+ * tests. Resolves to the copy's folder.
+ */
+export async function deployCopy({ base, api, into } = {}) {
+  let dir = into;
+  if (!dir) {
+    dir = await mkdtemp(join(tmpdir(), "news-dist-"));
+    onCleanup(() => rm(dir, { recursive: true, force: true }));
+  }
+  await mkdir(dir, { recursive: true });
+  await cp(DIST, dir, { recursive: true });
+  for (const name of ["index.html", "404.html"]) {
+    const file = join(dir, name);
+    let html = await readFile(file, "utf8");
+    if (base) html = edit(html, '<base href="/">', `<base href="${base}">`);
+    if (api) html = edit(html, 'data-api="api/"', `data-api="${api}"`);
+    await writeFile(file, html);
+  }
+  return dir;
+}
+
+/** Replaces the documented `setting` in `html`, which must hold it as the README shows it. */
+function edit(html, setting, value) {
+  assert.ok(html.includes(setting), `index.html holds ${setting} as the README says`);
+  return html.replace(setting, value);
+}
+
+/** The links of the news cards, as a reader finds them: the headings' links in the main content. */
+export function cardLinks(page) {
+  return page.getByRole("main").getByRole("heading", { level: 2 }).getByRole("link");
 }
 
 /** Waits until the app has rendered a view: a main heading and no skeleton. */

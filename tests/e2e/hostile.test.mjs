@@ -2,22 +2,18 @@
 // article's body, with hostile text in every text field around it: nothing
 // runs (the sentinel window.__pwned stays unset), and no script element, event
 // handler attribute or javascript:/data: URL reaches the page.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { start, openPage, settled } from "./harness.mjs";
+import { servedApp, withPage, settled } from "./harness.mjs";
 
 const CORPUS = join(dirname(fileURLToPath(import.meta.url)), "..", "hostile", "body_html.json");
 const TEXT = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
-let env, cases;
-
-before(async () => {
-  env = await start();
-  cases = JSON.parse(await readFile(CORPUS, "utf8"));
-});
-after(async () => { await env.stop(); });
+const env = servedApp();
+let cases;
+before(async () => { cases = JSON.parse(await readFile(CORPUS, "utf8")); });
 
 /** What a hostile page in the DOM would show: live scripts, handlers, bad URLs. */
 function inspect() {
@@ -33,9 +29,8 @@ function inspect() {
   return { found, pwned: window.__pwned };
 }
 
-test("every hostile body_html case renders inert inside the app, and text fields stay text", async () => {
+test("every hostile body_html case renders inert inside the app, and text fields stay text", () => withPage(env.browser, { allow: ["Failed to load resource"] }, async (page) => {
   assert.ok(cases.length >= 60, `${cases.length} cases`);
-  const page = await openPage(env.browser, { allow: ["Failed to load resource"] });
   let current = 0;
   await page.route("**/api/en/news/hostile-*.json", (route) => {
     const index = Number(new URL(route.request().url()).pathname.match(/hostile-(\d+)\.json$/)[1]);
@@ -58,13 +53,11 @@ test("every hostile body_html case renders inert inside the app, and text fields
     if (pwned !== undefined) problems.push(`${cases[current].name}: a payload ran`);
     if (found.length) problems.push(`${cases[current].name}: ${found.join(", ")}`);
     if (current === 0) {
-      assert.equal(await page.locator("main h1").textContent(), TEXT, "the title is shown as text");
+      assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), TEXT, "the title is shown as text");
       assert.equal(await page.locator(".article__tags li").textContent(), TEXT, "tags are text");
       assert.equal(await page.locator(".gallery figcaption").first().textContent(), TEXT, "captions are text");
       assert.equal(await page.locator("main figure img").count(), 1, "the javascript: photo is absent, the gallery photo stays");
     }
   }
   assert.deepEqual(problems, [], "hostile cases that were not inert");
-  page.assertClean();
-  await page.close();
-});
+}));

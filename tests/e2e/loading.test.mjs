@@ -1,15 +1,12 @@
 // End-to-end: how the first view loads. Each document is fetched once (boot.js
 // preloads it, the app takes the preload over), and nothing on the page moves
 // while data and photos arrive (no layout shift). Timings are the benchmark's.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { start, openPage, settled } from "./harness.mjs";
+import { servedApp, withPage, settled } from "./harness.mjs";
 
-let env;
-before(async () => { env = await start(); });
-after(async () => { await env.stop(); });
-
-const url = (path) => env.server.url + path;
+const env = servedApp();
+const url = env.url;
 const ARTICLE = "/az/news/cagri-merkezi-ilin-birinci-yarisinin-yekunlari";
 
 /** The JSON documents preloaded by a `<link rel="preload">` (Trunk also preloads the wasm). */
@@ -18,9 +15,8 @@ const preloadedJson = (page) => page.evaluate(() =>
     .map((link) => new URL(link.href).pathname)
     .filter((path) => path.endsWith(".json")));
 
-/** A page that records every data request and every console message about preloads. */
-async function recordingPage(options) {
-  const page = await openPage(env.browser, options);
+/** Records every data request of `page` and every console message about preloads. */
+function record(page) {
   const requests = [];
   const warnings = [];
   page.on("request", (request) => {
@@ -28,7 +24,7 @@ async function recordingPage(options) {
     if (path.startsWith("/api/") && path.endsWith(".json")) requests.push(path);
   });
   page.on("console", (message) => { if (/preload/i.test(message.text())) warnings.push(message.text()); });
-  return { page, requests, warnings };
+  return { requests, warnings };
 }
 
 const FIRST_VIEWS = {
@@ -38,8 +34,8 @@ const FIRST_VIEWS = {
 };
 
 for (const [path, expected] of Object.entries(FIRST_VIEWS)) {
-  test(`opening ${path} downloads each document it needs once, preloaded while the wasm loads`, async () => {
-    const { page, requests, warnings } = await recordingPage();
+  test(`opening ${path} downloads each document it needs once, preloaded while the wasm loads`, () => withPage(env.browser, async (page) => {
+    const { requests, warnings } = record(page);
     await page.goto(url(path));
     await settled(page);
     await page.waitForTimeout(300); // a second, unpreloaded request would show by now
@@ -47,21 +43,17 @@ for (const [path, expected] of Object.entries(FIRST_VIEWS)) {
     const preloaded = await preloadedJson(page);
     assert.deepEqual(preloaded.sort(), [...expected].sort(), "boot.js preloaded exactly these");
     assert.deepEqual(warnings, [], "no preload went unused");
-    page.assertClean();
-    await page.close();
-  });
+  }));
 }
 
-test("at BASE only the site index is preloaded: the language is the app's choice", async () => {
-  const { page, requests } = await recordingPage({ locale: "ru-RU" });
+test("at BASE only the site index is preloaded: the language is the app's choice", () => withPage(env.browser, { locale: "ru-RU" }, async (page) => {
+  const { requests } = record(page);
   await page.goto(url("/"));
   await page.waitForURL(url("/ru/"));
   await settled(page);
   assert.deepEqual(await preloadedJson(page), ["/api/site.json"]);
   assert.equal(requests.filter((r) => r === "/api/site.json").length, 1);
-  page.assertClean();
-  await page.close();
-});
+}));
 
 /** Sum of the layout shifts on the page so far (what Lighthouse reports as CLS, without windows). */
 const shifts = (page) => page.evaluate(() => new Promise((resolve) => {
@@ -75,18 +67,17 @@ const shifts = (page) => page.evaluate(() => new Promise((resolve) => {
 for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 900 }]) {
   test(`nothing moves while the first view loads (${viewport.width}px wide, slow network)`, async () => {
     for (const path of ["/az/", ARTICLE, "/az/terms"]) {
-      const page = await openPage(env.browser, { viewport });
-      const cdp = await page.context().newCDPSession(page);
-      // Slow enough that the loading state is painted before the data and photos arrive.
-      await cdp.send("Network.emulateNetworkConditions", {
-        offline: false, latency: 150, downloadThroughput: 200 * 1024, uploadThroughput: 100 * 1024,
+      await withPage(env.browser, { viewport }, async (page) => {
+        const cdp = await page.context().newCDPSession(page);
+        // Slow enough that the loading state is painted before the data and photos arrive.
+        await cdp.send("Network.emulateNetworkConditions", {
+          offline: false, latency: 150, downloadThroughput: 200 * 1024, uploadThroughput: 100 * 1024,
+        });
+        await page.goto(url(path));
+        await settled(page);
+        await page.waitForLoadState("networkidle");
+        assert.deepEqual(await shifts(page), [], `layout shifts on ${path}`);
       });
-      await page.goto(url(path));
-      await settled(page);
-      await page.waitForLoadState("networkidle");
-      assert.deepEqual(await shifts(page), [], `layout shifts on ${path}`);
-      page.assertClean();
-      await page.close();
     }
   });
 }

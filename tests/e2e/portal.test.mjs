@@ -1,24 +1,23 @@
 // The app embedded in examples/portal.html, a portal page with its own header,
 // menu, footer and careless global CSS: the app renders right there, its routes
 // live under the portal's path, and nothing of its styles reaches the portal.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { DIST, start, openPage, settled, walk, assertAccessible, screenshot } from "./harness.mjs";
+import { join } from "node:path";
+import { DIST, EXAMPLES, deployCopy, onCleanup, start, openPage, withPage, settled, walk, assertAccessible, screenshot } from "./harness.mjs";
 
-const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "examples");
 const BASE = "/portal/news/";
 let root, env;
 
 before(async () => {
   // The portal's web root: its page and stylesheet, and dist/ as is under /news-app/.
   root = await mkdtemp(join(tmpdir(), "news-portal-"));
+  onCleanup(() => rm(root, { recursive: true, force: true }));
   await cp(join(EXAMPLES, "portal.html"), join(root, "portal.html"));
   await cp(join(EXAMPLES, "portal.css"), join(root, "portal.css"));
-  await cp(DIST, join(root, "news-app"), { recursive: true });
+  await deployCopy({ into: join(root, "news-app") });
   // The same page without the app's snippet, to compare the portal's own look.
   const page = await readFile(join(root, "portal.html"), "utf8");
   const bare = page.replace(/<!-- The news app:[\s\S]*?<!-- End of the news app. -->/, "");
@@ -27,10 +26,6 @@ before(async () => {
   env = await start({ root, fallback: "portal.html" });
 });
 
-after(async () => {
-  await env.stop();
-  await rm(root, { recursive: true, force: true });
-});
 
 /** Computed styles of the portal's own elements that careless app CSS would change. */
 async function portalLook(page) {
@@ -50,15 +45,12 @@ async function portalLook(page) {
   });
 }
 
-test("embedded in the portal page: the walk works under the portal's path", async () => {
-  const page = await openPage(env.browser);
+test("embedded in the portal page: the walk works under the portal's path", () => withPage(env.browser, async (page) => {
   await walk(page, env.server.url + BASE);
   assert.equal(await page.locator("main").count(), 1, "the portal's <main> is the only one");
   assert.equal(await page.locator("#app .skip-link").count(), 0, "the portal has its own skip links");
   assert.equal(await page.locator("html").getAttribute("lang"), "en", "the portal's <html lang> is left alone");
-  page.assertClean();
-  await page.close();
-});
+}));
 
 test("the app looks like itself inside the portal, and the portal looks like itself around it", async () => {
   const bare = await openPage(env.browser);
@@ -66,32 +58,31 @@ test("the app looks like itself inside the portal, and the portal looks like its
   const expected = await portalLook(bare);
   await bare.close();
 
-  const page = await openPage(env.browser);
-  await page.goto(env.server.url + BASE + "az/");
-  await settled(page);
-  assert.deepEqual(await portalLook(page), expected, "the app's CSS changed the portal");
-  assert.equal(await page.locator("#app").getAttribute("lang"), "az");
-  const app = await page.evaluate(() => {
-    const style = (selector) => getComputedStyle(document.querySelector(selector));
-    return {
-      heading: style("#app h1").fontSize,
-      link: style("#app .news-card__title a").color,
-      photoBorder: style("#app .news-card__photo").borderTopWidth,
-      boxSizing: style("#app .news-card").boxSizing,
-      listStyle: style("#app .news-list").listStyleType,
-      font: style("#app .news-card__summary").fontFamily,
-    };
+  await withPage(env.browser, async (page) => {
+    await page.goto(env.server.url + BASE + "az/");
+    await settled(page);
+    assert.deepEqual(await portalLook(page), expected, "the app's CSS changed the portal");
+    assert.equal(await page.locator("#app").getAttribute("lang"), "az");
+    const app = await page.evaluate(() => {
+      const style = (selector) => getComputedStyle(document.querySelector(selector));
+      return {
+        heading: style("#app h1").fontSize,
+        link: style("#app .news-card__title a").color,
+        photoBorder: style("#app .news-card__photo").borderTopWidth,
+        boxSizing: style("#app .news-card").boxSizing,
+        listStyle: style("#app .news-list").listStyleType,
+        font: style("#app .news-card__summary").fontFamily,
+      };
+    });
+    assert.equal(app.heading, "40px", "the portal's h1 { font-size: 60px } stays out");
+    assert.equal(app.link, "rgb(26, 90, 150)", "the portal's a { color: red } stays out");
+    assert.equal(app.photoBorder, "0px", "the portal's img border stays out");
+    assert.equal(app.boxSizing, "border-box", "the portal's * { box-sizing } stays out");
+    assert.equal(app.listStyle, "none");
+    assert.doesNotMatch(app.font, /Georgia/);
+    await assertAccessible(page, "the app inside the portal", "#app");
+    await screenshot(page, "portal-embedded");
   });
-  assert.equal(app.heading, "40px", "the portal's h1 { font-size: 60px } stays out");
-  assert.equal(app.link, "rgb(26, 90, 150)", "the portal's a { color: red } stays out");
-  assert.equal(app.photoBorder, "0px", "the portal's img border stays out");
-  assert.equal(app.boxSizing, "border-box", "the portal's * { box-sizing } stays out");
-  assert.equal(app.listStyle, "none");
-  assert.doesNotMatch(app.font, /Georgia/);
-  await assertAccessible(page, "the app inside the portal", "#app");
-  await screenshot(page, "portal-embedded");
-  page.assertClean();
-  await page.close();
 });
 
 test("every rule of the app's stylesheet is scoped to its root", async () => {

@@ -38,12 +38,14 @@ function cacheControl(path) {
  * `prefix` (such as "/portal/news/"), the files live under that path, as when a
  * portal hosts the app in a sub-folder. `headers` go on every answer (a CSP, or
  * CORS for a data origin); `fallback` is the page deep links get, with
- * `fallbackStatus` (404 for hosts that serve 404.html, such as GitHub Pages).
+ * `fallbackStatus` (404 for hosts that serve 404.html, such as GitHub Pages);
+ * with `fallbackEverything`, missing assets and JSON get it too (an SPA rewrite
+ * of every path, as Netlify's `/* /index.html 200`).
  * With `cdn` (the benchmark), answers as a CDN would: a file's `.br` twin,
  * precompressed, to browsers that accept brotli; a year's caching for hashed
  * asset names, a minute for the data, revalidation for HTML.
  */
-export async function serve(root, { port = 0, prefix = "/", headers = {}, fallback = "index.html", fallbackStatus = 200, cdn = false } = {}) {
+export async function serve(root, { port = 0, prefix = "/", headers = {}, fallback = "index.html", fallbackStatus = 200, fallbackEverything = false, cdn = false } = {}) {
   const server = createServer(async (req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const fullPath = new URL(req.url, "http://x").pathname;
@@ -55,7 +57,7 @@ export async function serve(root, { port = 0, prefix = "/", headers = {}, fallba
     let path = await fileAt(root, urlPath);
     // Navigations (anything that is not an asset type) fall back to the app.
     let status = 200;
-    if (!path && !(extname(urlPath) in TYPES)) { path = join(root, fallback); status = fallbackStatus; }
+    if (!path && (fallbackEverything || !(extname(urlPath) in TYPES))) { path = join(root, fallback); status = fallbackStatus; }
     if (!path) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;

@@ -2,20 +2,15 @@
 // documents: Debian's nginx (deploy/nginx.conf at /, deploy/nginx-subpath.conf
 // under /portal/news/) and Caddy (deploy/Caddyfile). Each: the walk, the
 // security headers, the cache policy, and real 404s for missing files.
-import { test, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { DIST, CHROMIUM_ARGS, openPage, walk } from "./harness.mjs";
-
-const DEPLOY = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "deploy");
-const cleanup = [];
-after(async () => { for (const step of cleanup.reverse()) await step(); });
+import { DEPLOY, CHROMIUM_ARGS, deployCopy, onCleanup, withPage, walk } from "./harness.mjs";
 
 async function freePort() {
   const server = createServer();
@@ -25,22 +20,12 @@ async function freePort() {
   return port;
 }
 
-/** Copies dist/ to `dir`, setting <base href> to `base` (the documented edit). */
-async function deployDist(dir, base) {
-  await mkdir(dir, { recursive: true });
-  await cp(DIST, dir, { recursive: true });
-  for (const name of ["index.html", "404.html"]) {
-    const html = await readFile(join(dir, name), "utf8");
-    await writeFile(join(dir, name), html.replace(/<base href=["']?\/["']?>/, `<base href="${base}">`));
-  }
-}
-
 /** Starts a server process and waits until `url` answers. */
 async function run(command, args, url) {
   const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (chunk) => { stderr += chunk; });
-  cleanup.push(() => new Promise((resolve) => { child.once("exit", resolve); child.kill("SIGTERM"); }));
+  onCleanup(() => new Promise((resolve) => { child.once("exit", resolve); child.kill("SIGTERM"); }));
   for (let attempt = 0; attempt < 100; attempt++) {
     try { await fetch(url); return; } catch { await new Promise((r) => setTimeout(r, 100)); }
   }
@@ -50,7 +35,7 @@ async function run(command, args, url) {
 /** Runs nginx with `site` (a file of deploy/) adapted to this machine: port and root only. */
 async function nginx(site, webRoot) {
   const dir = await mkdtemp(join(tmpdir(), "news-nginx-"));
-  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  onCleanup(() => rm(dir, { recursive: true, force: true }));
   const port = await freePort();
   const text = (await readFile(join(DEPLOY, site), "utf8"))
     .replace("listen 8080;", `listen 127.0.0.1:${port};`)
@@ -98,27 +83,25 @@ async function assertServing(origin, base) {
 
 async function browser() {
   const instance = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  cleanup.push(() => instance.close());
+  onCleanup(() => instance.close());
   return instance;
 }
 
 for (const [site, base] of [["nginx.conf", "/"], ["nginx-subpath.conf", "/portal/news/"]]) {
   test(`nginx with deploy/${site} serves dist/ at ${base}`, async () => {
     const root = await mkdtemp(join(tmpdir(), "news-www-"));
-    cleanup.push(() => rm(root, { recursive: true, force: true }));
-    await deployDist(join(root, base), base);
+    onCleanup(() => rm(root, { recursive: true, force: true }));
+    await deployCopy({ into: join(root, base), base });
     const origin = await nginx(site, root);
     await assertServing(origin, base);
-    const page = await openPage(await browser());
-    await walk(page, origin + base);
-    page.assertClean();
+    await withPage(await browser(), (page) => walk(page, origin + base));
   });
 }
 
 test("Caddy with deploy/Caddyfile serves dist/ at /", async () => {
   const dir = await mkdtemp(join(tmpdir(), "news-caddy-"));
-  cleanup.push(() => rm(dir, { recursive: true, force: true }));
-  await deployDist(join(dir, "www"), "/");
+  onCleanup(() => rm(dir, { recursive: true, force: true }));
+  await deployCopy({ into: join(dir, "www") });
   const port = await freePort();
   const site = (await readFile(join(DEPLOY, "Caddyfile"), "utf8"))
     .replace(":8080", `:${port}`)
@@ -129,7 +112,5 @@ test("Caddy with deploy/Caddyfile serves dist/ at /", async () => {
   await run("/usr/bin/caddy", ["run", "--config", join(dir, "Caddyfile"), "--adapter", "caddyfile"], `http://127.0.0.1:${port}/`);
   const origin = `http://127.0.0.1:${port}`;
   await assertServing(origin, "/");
-  const page = await openPage(await browser());
-  await walk(page, origin + "/");
-  page.assertClean();
+  await withPage(await browser(), (page) => walk(page, origin + "/"));
 });
