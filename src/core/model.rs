@@ -2,7 +2,9 @@
 //!
 //! Decoding is lenient where the contract allows it: unknown fields are ignored,
 //! optional parts that are malformed (a photo without `src`, tags that are not
-//! strings) are dropped rather than failing the whole document.
+//! strings) are dropped rather than failing the whole document. Each struct
+//! says so once, with `serde_with::apply` (a compile-time attribute): every
+//! `Option` field is decoded by [`lenient`], every list item by item.
 
 use super::slug::{is_valid_lang, is_valid_slug};
 use serde::de::DeserializeOwned;
@@ -23,12 +25,13 @@ pub struct Language {
 }
 
 /// `API/{lang}/site.json`: the agency's identity in one language.
+#[serde_with::apply(
+    Option => #[serde(default, deserialize_with = "lenient")],
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct SiteInfo {
     pub name: String,
-    #[serde(default, deserialize_with = "lenient")]
     pub copyright_year: Option<i32>,
-    #[serde(default, deserialize_with = "lenient")]
     pub logo: Option<Logo>,
 }
 
@@ -41,36 +44,36 @@ pub struct Logo {
 }
 
 /// A photo of an article or a gallery; `src` is resolved after decoding.
+#[serde_with::apply(
+    Option => #[serde(default, deserialize_with = "lenient")],
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Photo {
     pub src: String,
     #[serde(default)]
     pub alt: String,
-    #[serde(default, deserialize_with = "lenient")]
     pub width: Option<u32>,
-    #[serde(default, deserialize_with = "lenient")]
     pub height: Option<u32>,
-    #[serde(default, deserialize_with = "lenient")]
     pub caption: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
     pub credit: Option<String>,
 }
 
 /// One item of a listing page.
+#[serde_with::apply(
+    Option => #[serde(default, deserialize_with = "lenient")],
+    Vec<String> => #[serde(default, deserialize_with = "lenient_or_default")],
+    Translations => #[serde(default, deserialize_with = "translations")],
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Summary {
     pub slug: String,
     pub title: String,
     pub published: String,
-    #[serde(default, deserialize_with = "lenient")]
     pub summary: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
     pub photo: Option<Photo>,
-    #[serde(default, deserialize_with = "lenient_or_default")]
     pub tags: Vec<String>,
     /// `{lang: slug}` of the same article in other languages (an extension of
     /// contract v1; absent means none are known).
-    #[serde(default, deserialize_with = "translations")]
     pub translations: Translations,
 }
 
@@ -103,26 +106,24 @@ impl FromIterator<(String, String)> for Translations {
 
 /// `API/{lang}/news/{slug}.json`. `slug` and `published` are optional here:
 /// the slug is known from the URL, and a missing date only hides the date line.
+#[serde_with::apply(
+    Option => #[serde(default, deserialize_with = "lenient")],
+    Vec<String> => #[serde(default, deserialize_with = "lenient_or_default")],
+    Vec<Photo> => #[serde(default, deserialize_with = "lenient_items")],
+    Translations => #[serde(default, deserialize_with = "translations")],
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Article {
-    #[serde(default, deserialize_with = "lenient")]
     pub slug: Option<String>,
     pub title: String,
-    #[serde(default, deserialize_with = "lenient")]
     pub published: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
     pub updated: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
     pub summary: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
     pub photo: Option<Photo>,
-    #[serde(default, deserialize_with = "lenient_or_default")]
     pub tags: Vec<String>,
     pub body_html: String,
-    #[serde(default, deserialize_with = "lenient_items")]
     pub gallery: Vec<Photo>,
     /// As in [`Summary::translations`].
-    #[serde(default, deserialize_with = "translations")]
     pub translations: Translations,
     /// The URL this document was fetched from: links in `body_html` resolve against it.
     #[serde(skip)]
@@ -133,12 +134,13 @@ pub struct Article {
 }
 
 /// `API/{lang}/pages/{slug}.json`: a legal page (`routes::Legal`), Terms or Privacy.
+#[serde_with::apply(
+    Option => #[serde(default, deserialize_with = "lenient")],
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct LegalDocument {
-    #[serde(default, deserialize_with = "lenient")]
     pub slug: Option<String>,
     pub title: String,
-    #[serde(default, deserialize_with = "lenient")]
     pub updated: Option<String>,
     pub body_html: String,
     /// The URL this document was fetched from: links in `body_html` resolve against it.
@@ -160,12 +162,13 @@ pub struct Listing {
 }
 
 /// The wire shape of a listing page; items stay raw so each is decoded on its own.
+#[serde_with::apply(
+    Option => #[serde(default, deserialize_with = "lenient")],
+)]
 #[derive(Deserialize)]
 pub(crate) struct RawListing {
-    #[serde(default, deserialize_with = "lenient")]
     pub page: Option<u32>,
     pub total_pages: u32,
-    #[serde(default, deserialize_with = "lenient")]
     pub total_items: Option<u32>,
     pub items: Vec<serde_json::Value>,
 }
