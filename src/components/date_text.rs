@@ -9,7 +9,10 @@ use leptos::prelude::*;
 #[component]
 pub fn DateText(raw: String, lang: String) -> impl IntoView {
     match CalendarDate::parse(&raw) {
-        Some(date) => view! { <time datetime=date.iso()>{format_date(date, crate::i18n::strings(&lang).date_locale)}</time> }.into_any(),
+        Some(date) => {
+            let text = format_date(date, crate::i18n::strings(&lang).date_locale);
+            view! { <time datetime=date.iso()>{text}</time> }.into_any()
+        }
         None => view! { <span>{raw}</span> }.into_any(),
     }
 }

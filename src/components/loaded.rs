@@ -26,7 +26,10 @@ where
                         mark_view();
                         render(value).into_any()
                     }
-                    Err(error) => view! { <LoadError error=error retry=move |_| resource.refetch() /> }.into_any(),
+                    Err(error) => {
+                        let retry = move |_| resource.refetch();
+                        view! { <LoadError error=error retry=retry /> }.into_any()
+                    }
                 }
             })}
         </Transition>

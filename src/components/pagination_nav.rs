@@ -18,22 +18,24 @@ pub fn PaginationNav(current: u32, total: u32, lang: String, strings: &'static S
         .href(&base)
     };
     let previous = (current > 1).then(|| {
-        view! { <li><a class="pagination__step" href=href(current - 1) rel="prev">"← " {strings.previous}</a></li> }
+        view! {
+            <li><a class="pagination__step" href=href(current - 1) rel="prev">"← " {strings.previous}</a></li>
+        }
     });
     let next = (current < total).then(|| {
-        view! { <li><a class="pagination__step" href=href(current + 1) rel="next">{strings.next} " →"</a></li> }
+        view! {
+            <li><a class="pagination__step" href=href(current + 1) rel="next">{strings.next} " →"</a></li>
+        }
     });
     let numbers = page_links(current, total)
         .into_iter()
         .map(|link| match link {
-            PageLink::Page { number, current: true } => view! {
-                <li><a href=href(number) aria-current="page" aria-label=fill(strings.go_to_page, &[("n", number)])>{number}</a></li>
+            PageLink::Page { number, current } => {
+                let label = fill(strings.go_to_page, &[("n", number)]);
+                let here = current.then_some("page");
+                view! { <li><a href=href(number) aria-current=here aria-label=label>{number}</a></li> }
+                    .into_any()
             }
-            .into_any(),
-            PageLink::Page { number, .. } => view! {
-                <li><a href=href(number) aria-label=fill(strings.go_to_page, &[("n", number)])>{number}</a></li>
-            }
-            .into_any(),
             PageLink::Gap => view! { <li class="pagination__gap" aria-hidden="true">"…"</li> }.into_any(),
         })
         .collect_view();

@@ -70,13 +70,19 @@ fn ArticleView(article: Article, route: Route) -> impl IntoView {
                     <span>{strings.published} " " <DateText raw=raw lang=lang.clone() /></span>
                 })}
                 {article.updated.map(|raw| view! {
-                    <span class="article__updated">{strings.updated} " " <DateText raw=raw lang=lang.clone() /></span>
+                    <span class="article__updated">
+                        {strings.updated} " " <DateText raw=raw lang=lang.clone() />
+                    </span>
                 })}
             </p>
-            {article.photo.map(|photo| view! { <PhotoFigure photo=photo lead=true credit_label=strings.photo_credit /> })}
+            {article.photo.map(|photo| view! {
+                <PhotoFigure photo=photo lead=true credit_label=strings.photo_credit />
+            })}
             <RichText html=article.body_html source_url=article.source_url truncated=article.truncated />
             {(!tags.is_empty()).then(|| view! {
-                <ul class="article__tags">{tags.into_iter().map(|tag| view! { <li>{tag}</li> }).collect_view()}</ul>
+                <ul class="article__tags">
+                    {tags.into_iter().map(|tag| view! { <li>{tag}</li> }).collect_view()}
+                </ul>
             })}
             {(!gallery.is_empty()).then(|| view! {
                 <section class="gallery" aria-labelledby="gallery-heading">

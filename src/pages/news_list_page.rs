@@ -60,7 +60,9 @@ pub fn NewsListPage(lang: String, page: u32) -> impl IntoView {
             <p class="notice notice--info" role="status">{site.strings().untranslated_note}</p>
         })}
         {loaded(listing, 4, |(lang, outcome)| match outcome {
-            ListingOutcome::Page(page, listing) => view! { <ListingBody listing=listing page=page lang=lang /> }.into_any(),
+            ListingOutcome::Page(page, listing) => {
+                view! { <ListingBody listing=listing page=page lang=lang /> }.into_any()
+            }
             ListingOutcome::NoSuchPage => view! { <NoSuchPage lang=lang /> }.into_any(),
         })}
     }
