@@ -1,9 +1,8 @@
-//! Thin wrappers over browser APIs: the network, `Intl`, `URL`, `DOMParser`.
+//! Thin wrappers over browser APIs: the network, `URL`, `DOMParser`, storage.
 //! They run only in the browser and are tested there (tests/browser.rs).
 
 pub mod config;
 pub mod http;
-pub mod intl;
 pub mod marks;
 pub mod preferences;
 pub mod sanitize;

@@ -1,5 +1,24 @@
-//! Publication dates: reading the contract's RFC 3339 / bare dates. Formatting
-//! for the reader is the browser's `Intl.DateTimeFormat` (see `browser::intl`).
+//! Publication dates: reading the contract's RFC 3339 / bare dates, and writing
+//! them for the reader in CLDR's long form ("20 August 2024", "20 avqust 2024",
+//! "20 августа 2024 г.").
+//!
+//! The app writes dates itself rather than through the browser's `Intl`: the
+//! engines' locale data differ (Chromium has no Azerbaijani month names and
+//! wrote "20.08.2024" where Firefox and Safari wrote "20 avqust 2024"), and a
+//! page prerendered on the host must read exactly as the app will show it.
+//! Each language's [`DateFormat`] is data from CLDR, held to it by a host test
+//! against ICU4X (`tests/cldr_dates.rs`).
+
+/// How a language writes a date in full: CLDR's long date format, the
+/// Gregorian `d MMMM y` with the language's own literals, and the twelve month
+/// names in the form that format uses (the genitive in Russian).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateFormat {
+    /// January … December, as the long date writes them.
+    pub months: [&'static str; 12],
+    /// `{d}`, `{month}` and `{y}` in the language's order, with its literals.
+    pub pattern: &'static str,
+}
 
 /// A calendar date as the publisher wrote it. The time and offset of an RFC 3339
 /// stamp are not used: "published 14 May" means the agency's 14 May, wherever
@@ -44,16 +63,15 @@ impl CalendarDate {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
-    /// `DD.MM.YYYY`: the numeric form used in Azerbaijani and Russian, for a
-    /// browser that has no month names in the reader's language.
-    pub fn numeric(&self) -> String {
-        format!("{:02}.{:02}.{:04}", self.day, self.month, self.year)
-    }
-
-    /// `true` when `Intl` wrote the month as a name ("May", "мая"), `false`
-    /// when it fell back to a number ("M05", "05") for lack of locale data.
-    pub fn is_month_name(month: &str) -> bool {
-        !month.is_empty() && !month.chars().any(|c| c.is_ascii_digit())
+    /// The date in full, as `format`'s language writes it: the same text in
+    /// every browser and on the host.
+    pub fn long(&self, format: &DateFormat) -> String {
+        let month = format.months[(self.month.clamp(1, 12) - 1) as usize];
+        format
+            .pattern
+            .replace("{d}", &self.day.to_string())
+            .replace("{month}", month)
+            .replace("{y}", &self.year.to_string())
     }
 }
 
@@ -115,14 +133,18 @@ mod tests {
     }
 
     #[test]
-    fn numeric_form_and_month_names() {
-        let date = CalendarDate::parse("2024-05-04").unwrap();
-        assert_eq!(date.numeric(), "04.05.2024");
-        assert!(CalendarDate::is_month_name("May"));
-        assert!(CalendarDate::is_month_name("мая"));
-        assert!(CalendarDate::is_month_name("may"));
-        assert!(!CalendarDate::is_month_name("M05"));
-        assert!(!CalendarDate::is_month_name("05"));
-        assert!(!CalendarDate::is_month_name(""));
+    fn the_long_form_fills_the_pattern() {
+        let format = DateFormat {
+            months: [
+                "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+            ],
+            pattern: "{month} {d}, {y}!",
+        };
+        let date = CalendarDate::parse("2024-08-05").unwrap();
+        assert_eq!(date.long(&format), "VIII 5, 2024!");
+        assert_eq!(
+            CalendarDate::parse("0999-12-31").unwrap().long(&format),
+            "XII 31, 999!"
+        );
     }
 }

@@ -22,8 +22,8 @@ const CHROME = {
     news: "Xəbərlər", terms: "İstifadəçilər üçün qaydalar", privacy: "Məxfilik siyasəti",
     rights: "Bütün hüquqlar qorunur", skip: "Əsas məzmuna keç", switcher: "Dil",
     position: "Səhifə 2 / 3", back: "← Xəbərlərə qayıt", published: "Dərc tarixi:",
-    // Chromium ships no Azerbaijani month names, so dates are numeric there.
-    seedDate: "14.05.2024", date: /^\d{2}\.\d{2}\.2024$/,
+    seedDate: "14 may 2024",
+    date: /^\d{1,2} (yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr) 2024$/,
   },
   en: {
     name: "English", agency: "The Republic of Azerbaijan State Migration Service",
@@ -37,7 +37,8 @@ const CHROME = {
     news: "Новости", terms: "Правила для пользователей", privacy: "Политика конфиденциальности",
     rights: "Все права защищены", skip: "Перейти к основному содержанию", switcher: "Язык",
     position: "Страница 2 из 3", back: "← Назад к новостям", published: "Опубликовано",
-    seedDate: "14 мая 2024 г.", date: /^\d{1,2} [а-я]+ 2024 г\.$/,
+    // CLDR: a narrow no-break space (U+202F) before "г.".
+    seedDate: "14 мая 2024\u202fг.", date: /^\d{1,2} [а-я]+ 2024\u202fг\.$/,
   },
 };
 
@@ -130,7 +131,7 @@ test("terms and privacy switch language in place", () => withPage(env.browser, a
   await page.goto(url("/ru/privacy"));
   await settled(page);
   assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Политика конфиденциальности");
-  assert.match(await page.locator(".legal__updated").textContent(), /^Последнее обновление: 10 января 2024 г\.$/);
+  assert.match(await page.locator(".legal__updated").textContent(), /^Последнее обновление: 10 января 2024\u202fг\.$/);
   await switchTo(page, "az", "/az/privacy");
   assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Məxfilik siyasəti");
   await page.getByRole("contentinfo").getByRole("link", { name: CHROME.az.terms }).click();
