@@ -6,15 +6,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { DEPLOY, DIST, deployCopy, onCleanup, start, openPage, withPage, walk, settled } from "./harness.mjs";
+import { DIST, deployCopy, onCleanup, start, openPage, strictCsp, withPage, walk, settled } from "./harness.mjs";
 import { serve } from "./server.mjs";
-
-/** The Content-Security-Policy that docs/deploy.md documents (deploy/nginx-headers.conf), for a data origin `api`. */
-async function strictCsp(api = "") {
-  const conf = await readFile(join(DEPLOY, "nginx-headers.conf"), "utf8");
-  const policy = conf.match(/add_header Content-Security-Policy "([^"]+)" always;/)[1];
-  return api ? policy.replace("connect-src 'self'", `connect-src 'self' ${api}`).replace("img-src 'self'", `img-src 'self' ${api}`) : policy;
-}
 
 test("behind the strict CSP (no 'unsafe-inline', no 'unsafe-eval'), the app runs and nothing is blocked", async () => {
   const env = await start({ headers: { "content-security-policy": await strictCsp() } });

@@ -130,6 +130,13 @@ function edit(html, setting, value) {
   return html.replace(setting, value);
 }
 
+/** The Content-Security-Policy that docs/deploy.md documents (deploy/nginx-headers.conf), for a data origin `api`. */
+export async function strictCsp(api = "") {
+  const conf = await readFile(join(DEPLOY, "nginx-headers.conf"), "utf8");
+  const policy = conf.match(/add_header Content-Security-Policy "([^"]+)" always;/)[1];
+  return api ? policy.replace("connect-src 'self'", `connect-src 'self' ${api}`).replace("img-src 'self'", `img-src 'self' ${api}`) : policy;
+}
+
 /** The links of the news cards, as a reader finds them: the headings' links in the main content. */
 export function cardLinks(page) {
   return page.getByRole("main").getByRole("heading", { level: 2 }).getByRole("link");

@@ -40,12 +40,15 @@ function cacheControl(path) {
  * CORS for a data origin); `fallback` is the page deep links get, with
  * `fallbackStatus` (404 for hosts that serve 404.html, such as GitHub Pages);
  * with `fallbackEverything`, missing assets and JSON get it too (an SPA rewrite
- * of every path, as Netlify's `/* /index.html 200`).
+ * of every path, as Netlify's `/* /index.html 200`). `faults` maps paths
+ * below the prefix to a status they answer instead (a test can change it while
+ * the server runs: a failing server for browsers whose requests a test cannot
+ * intercept).
  * With `cdn` (the benchmark), answers as a CDN would: a file's `.br` twin,
  * precompressed, to browsers that accept brotli; a year's caching for hashed
  * asset names, a minute for the data, revalidation for HTML.
  */
-export async function serve(root, { port = 0, prefix = "/", headers = {}, fallback = "index.html", fallbackStatus = 200, fallbackEverything = false, cdn = false } = {}) {
+export async function serve(root, { port = 0, prefix = "/", headers = {}, fallback = "index.html", fallbackStatus = 200, fallbackEverything = false, faults = new Map(), cdn = false } = {}) {
   const server = createServer(async (req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const fullPath = new URL(req.url, "http://x").pathname;
@@ -54,6 +57,10 @@ export async function serve(root, { port = 0, prefix = "/", headers = {}, fallba
       return;
     }
     const urlPath = "/" + fullPath.slice(prefix.length);
+    if (faults.has(urlPath)) {
+      res.writeHead(faults.get(urlPath), { "content-type": "text/plain" }).end("a fault the test asked for");
+      return;
+    }
     let path = await fileAt(root, urlPath);
     // Navigations (anything that is not an asset type) fall back to the app.
     let status = 200;
