@@ -9,7 +9,6 @@ use news_portal::browser::sanitize::sanitize;
 use news_portal::components::date_text::DateText;
 use news_portal::components::news_card::NewsCard;
 use news_portal::components::pagination_nav::PaginationNav;
-use news_portal::core::dates::CalendarDate;
 use news_portal::core::endpoints::Endpoints;
 use news_portal::core::model::{Photo, Summary};
 use news_portal::core::routes::BasePath;
