@@ -100,6 +100,9 @@ export function firstViewDocuments(pathname, search, basePath) {
   if (rest.length === 0) {
     const page = pageNumber(new URLSearchParams(search).get("page"));
     if (page > 0) view = `news/page-${page}.json`;
+  } else if (rest.length === 2 && rest[0] === "page") {
+    const page = pageNumber(rest[1]);
+    if (page > 0) view = `news/page-${page}.json`;
   } else if (rest.length === 2 && rest[0] === "news" && isSlug(rest[1])) {
     view = `news/${encodeSegment(rest[1])}.json`;
   } else if (rest.length === 1 && LEGAL_PAGES.includes(rest[0])) {

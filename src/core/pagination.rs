@@ -1,4 +1,4 @@
-//! Page numbers of the news listing: reading `?page=N` and laying out the
+//! Page numbers of the news listing: reading `page/N` (or `?page=N`) and laying out the
 //! numbered links.
 
 /// Reads the `page` query value: absent means page 1; anything that is not a

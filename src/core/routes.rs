@@ -77,13 +77,18 @@ impl Legal {
 /// The URL segment of article routes: `BASE{lang}/news/{slug}`.
 const NEWS_SEGMENT: &str = "news";
 
+/// The URL segment of listing pages after the first: `BASE{lang}/page/{N}`.
+const PAGE_SEGMENT: &str = "page";
+
 /// A view of the app, as named in the route table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     /// `BASE`: redirects to the reader's language.
     Home,
-    /// `BASE{lang}/?page=N`: the news listing. `page` 0 stands for a page
-    /// number that cannot exist (`?page=abc`, `?page=-1`): the view says
+    /// `BASE{lang}/` and `BASE{lang}/page/{N}`: the news listing, one path per
+    /// page so that a static host can serve each as a file. The older
+    /// `BASE{lang}/?page=N` names the same page. `page` 0 stands for a page
+    /// number that cannot exist (`page/abc`, `?page=-1`): the view says
     /// "no such page" without a request.
     Listing { lang: String, page: u32 },
     /// `BASE{lang}/news/{slug}`: one article.
@@ -117,7 +122,7 @@ impl Route {
         match self {
             Route::Home => base.to_string(),
             Route::Listing { lang, page: 1 } => format!("{base}{lang}/"),
-            Route::Listing { lang, page } => format!("{base}{lang}/?page={page}"),
+            Route::Listing { lang, page } => format!("{base}{lang}/{PAGE_SEGMENT}/{page}"),
             Route::Article { lang, slug } => {
                 format!("{base}{lang}/{NEWS_SEGMENT}/{}", encode_segment(slug))
             }
@@ -148,6 +153,10 @@ impl Route {
             [] => Some(Route::Listing {
                 lang,
                 page: page_number(query_value(query, "page").as_deref()),
+            }),
+            [segment, number] if segment == PAGE_SEGMENT => Some(Route::Listing {
+                lang,
+                page: page_number(Some(number)),
             }),
             [news, slug] if news == NEWS_SEGMENT && is_valid_slug(slug) => Some(Route::Article {
                 lang,
@@ -188,6 +197,13 @@ impl Route {
             }),
         }
     }
+}
+
+/// `true` when the location names its route in another form than the route's
+/// own href: the older `?page=N` of a listing. The app then puts the href in
+/// the address bar instead (replacing the history entry).
+pub fn is_legacy_form(query: &str) -> bool {
+    query_value(query, "page").is_some()
 }
 
 /// The language a location is in: its first segment below `base`, if that is

@@ -1,4 +1,4 @@
-//! `BASE{lang}/?page=N`: the news listing.
+//! `BASE{lang}/` and `BASE{lang}/page/{N}`: the news listing.
 
 use crate::api::fetch_listing;
 use crate::browser::config::AppConfig;
@@ -73,7 +73,7 @@ pub fn NewsListPage(lang: String, page: u32) -> impl IntoView {
 enum ListingOutcome {
     /// Page `n` and its items.
     Page(u32, Listing),
-    /// No such page: past the last one, or `?page=` is not a page number.
+    /// No such page: past the last one, or not a page number.
     NoSuchPage,
 }
 
@@ -111,7 +111,7 @@ fn ListingBody(listing: Listing, page: u32, lang: String) -> impl IntoView {
     .into_any()
 }
 
-/// A page number that does not exist (`?page=99`, `?page=abc`): says so, links to page 1.
+/// A page number that does not exist (`page/99`, `page/abc`): says so, links to page 1.
 #[component]
 fn NoSuchPage(lang: String) -> impl IntoView {
     let site = use_site();

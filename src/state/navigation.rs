@@ -1,9 +1,10 @@
 //! Where the reader is and how they got there.
 
-use crate::core::routes::{lang_of, BasePath, Route};
+use crate::core::routes::{is_legacy_form, lang_of, BasePath, Route};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::location::{BrowserUrl, LocationProvider};
+use leptos_router::NavigateOptions;
 
 /// Provided by [`provide_navigation`]; every field is derived from the URL,
 /// and the signals are written only by the effect there.
@@ -14,8 +15,9 @@ pub struct Navigation {
     pub route: Memo<Option<Route>>,
     /// The URL's language segment, also on URLs that are no route.
     pub url_lang: Memo<Option<String>>,
-    /// How many times the reader has moved to another URL since the page
-    /// loaded. The redirect from `BASE` is the app's move, not the reader's.
+    /// How many times the reader has moved to another view since the page
+    /// loaded. The app's own redirects are no moves: from `BASE` to a
+    /// language, and from an older URL form to the route's own href.
     /// A view moves focus to its heading only after a move: a fresh page keeps
     /// focus at its top, where the skip link is.
     pub moves: ReadSignal<u32>,
@@ -27,6 +29,8 @@ pub struct Navigation {
 pub fn provide_navigation(base: BasePath) -> Navigation {
     let location = use_location();
     let route_base = base.clone();
+    let href_base = base.clone();
+    let navigate = use_navigate();
     let route =
         Memo::new(move |_| Route::parse(&location.pathname.get(), &location.search.get(), &route_base));
     let url_lang = Memo::new(move |_| lang_of(&location.pathname.get(), &base));
@@ -46,8 +50,20 @@ pub fn provide_navigation(base: BasePath) -> Navigation {
             browser_url.ready_to_complete();
         }
         if let Some((path, search, from)) = previous {
-            if (path, search) != url && from != Some(Route::Home) {
+            if (path, search) != url && from != Some(Route::Home) && from != current {
                 set_moves.update(|n| *n += 1);
+            }
+        }
+        // `?page=N` still works, and the address bar then shows `page/N`.
+        if let Some(listing @ Route::Listing { .. }) = &current {
+            if is_legacy_form(&url.1) {
+                let options = NavigateOptions {
+                    resolve: false,
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                };
+                navigate(&listing.href(&href_base), options);
             }
         }
         if let Some(Route::Listing { page, .. }) = &current {

@@ -40,7 +40,7 @@ test("listing → page 2 → article → back → reload, the way a reader walks
   const firstOnPageOne = await cardLinks(page).first().textContent();
 
   await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Page 2" }).click();
-  await page.waitForURL(url("/en/?page=2"));
+  await page.waitForURL(url("/en/page/2"));
   await page.getByText("Page 2 of 3").waitFor();
   assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "News – page 2");
   assert.notEqual(await cardLinks(page).first().textContent(), firstOnPageOne);
@@ -57,14 +57,14 @@ test("listing → page 2 → article → back → reload, the way a reader walks
   assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), articleTitle);
   assert.equal(await page.evaluate(() => document.activeElement?.id), "page-heading");
   assert.equal(await page.evaluate(() => window.scrollY), 0, "a new page starts at its top");
-  assert.equal(await page.getByRole("link", { name: "← Back to news" }).getAttribute("href"), "/en/?page=2");
+  assert.equal(await page.getByRole("link", { name: "← Back to news" }).getAttribute("href"), "/en/page/2");
   assert.equal(await page.title(), `${articleTitle} – ${AGENCY}`);
   assert.equal(await page.getByRole("banner").getByRole("link", { name: "News" }).getAttribute("aria-current"), null);
   assert.equal(await page.locator('meta[name="description"]').count(), 1, "the listing's description was replaced");
   await assertAccessible(page, "article");
 
   await page.goBack();
-  await page.waitForURL(url("/en/?page=2"));
+  await page.waitForURL(url("/en/page/2"));
   await page.getByText("Page 2 of 3").waitFor();
   assert.equal(await cardLinks(page).count(), 12);
 
@@ -78,12 +78,17 @@ test("listing → page 2 → article → back → reload, the way a reader walks
   assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), articleTitle, "deep link survives a reload");
   assert.equal(await page.getByRole("link", { name: "← Back to news" }).getAttribute("href"), "/en/", "a deep link goes back to page 1");
 
+  // The older ?page=N still works, and the address bar then shows the path form.
+  const entries = await page.evaluate(() => history.length);
   await page.goto(url("/en/?page=3"));
+  await page.waitForURL(url("/en/page/3"));
   await page.getByText("Page 3 of 3").waitFor();
+  assert.equal(await page.evaluate(() => history.length), entries + 1, "the old form was replaced, not added");
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), "page-heading", "a fresh load keeps focus at the top");
   assert.equal(await cardLinks(page).count(), 6);
   assert.equal(await page.getByRole("link", { name: /Next/ }).count(), 0, "no next link on the last page");
   await page.getByRole("link", { name: /Previous/ }).click();
-  await page.waitForURL(url("/en/?page=2"));
+  await page.waitForURL(url("/en/page/2"));
 }));
 
 test("the seed article shows its photo, caption, credit, dates, body and gallery", () => withPage(env.browser, async (page) => {
@@ -226,7 +231,7 @@ test("the previous page stays on screen while the next one loads", () => withPag
   await page.goto(url("/en/"));
   await settled(page);
   await page.getByRole("link", { name: "Page 2" }).click();
-  await page.waitForURL(url("/en/?page=2"));
+  await page.waitForURL(url("/en/page/2"));
   await page.waitForTimeout(300);
   assert.equal(await cardLinks(page).count(), 12, "old cards still shown");
   assert.equal(await page.locator(".skeleton").count(), 0, "no skeleton flash");
@@ -268,7 +273,7 @@ test("leaving a view aborts its request, and the new view is not replaced by the
   const aborted = page.waitForEvent("requestfailed", (request) => request.url().endsWith("/sms-icmpd-cooperation.json"));
   // Reached by a link: the first view's own documents are preloaded by boot.js,
   // and a preload, once started, belongs to the page, not to the view.
-  await page.goto(url("/en/?page=2"));
+  await page.goto(url("/en/page/2"));
   await settled(page);
   await page.locator('a[href$="/en/news/sms-icmpd-cooperation"]').click();
   await page.locator(".skeleton").waitFor();

@@ -82,9 +82,9 @@ async function alternates(page) {
 }
 
 test("the switcher on listing page 2 keeps page 2 in az → en → ru, and each reloads the same", () => withPage(env.browser, async (page) => {
-  await page.goto(url("/az/?page=2"));
+  await page.goto(url("/az/page/2"));
   await settled(page);
-  const paths = { az: "/az/?page=2", en: "/en/?page=2", ru: "/ru/?page=2" };
+  const paths = { az: "/az/page/2", en: "/en/page/2", ru: "/ru/page/2" };
   for (const lang of ["az", "en", "ru"]) {
     if (lang !== "az") await switchTo(page, lang, paths[lang]);
     for (const pass of ["switched", "reloaded"]) {
@@ -161,7 +161,7 @@ test("an article with no translation leads to that language's listing with a not
   await assertAccessible(page, "listing with the untranslated note");
   // The note belongs to that moment: the next page has none.
   await page.getByRole("link", { name: "Страница 2" }).click();
-  await page.waitForURL(url("/ru/?page=2"));
+  await page.waitForURL(url("/ru/page/2"));
   await settled(page);
   assert.equal(await note.count(), 0);
 }));

@@ -29,7 +29,7 @@ function record(page) {
 
 const FIRST_VIEWS = {
   [ARTICLE]: ["/api/site.json", "/api/az/site.json", `/api${ARTICLE}.json`],
-  "/ru/?page=2": ["/api/site.json", "/api/ru/site.json", "/api/ru/news/page-2.json"],
+  "/ru/page/2": ["/api/site.json", "/api/ru/site.json", "/api/ru/news/page-2.json"],
   "/en/privacy": ["/api/site.json", "/api/en/site.json", "/api/en/pages/privacy.json"],
 };
 

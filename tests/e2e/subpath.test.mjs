@@ -21,7 +21,7 @@ test("under /portal/news/: the walk, pages, legal pages and BASE, nothing outsid
   await walk(page, base);
 
   await page.getByRole("link", { name: "Page 2" }).click();
-  await page.waitForURL(base + "en/?page=2");
+  await page.waitForURL(base + "en/page/2");
   await page.reload();
   await page.getByText("Page 2 of 3").waitFor();
   await page.getByRole("contentinfo").getByRole("link", { name: "Privacy Policy" }).click();

@@ -66,7 +66,7 @@ for (const engine of Object.keys(ENGINES).filter((name) => wanted.includes(name)
       assert.equal(await heading(driver), "News");
       await markDocument(driver);
       await driver.findElement(By.css('nav[aria-label="Pages"] a[aria-label="Page 2"]')).click();
-      await urlIs(driver, url("/en/?page=2"));
+      await urlIs(driver, url("/en/page/2"));
       await textShown(driver, "Page 2 of 3");
       const card = driver.findElement(By.css("main h2 a"));
       const title = await card.getText();
@@ -76,7 +76,7 @@ for (const engine of Object.keys(ENGINES).filter((name) => wanted.includes(name)
       assert.equal(await heading(driver), title);
       assert.equal(await sameDocument(driver), true, "the link was followed by the app, not by a page load");
       await driver.navigate().back();
-      await urlIs(driver, url("/en/?page=2"));
+      await urlIs(driver, url("/en/page/2"));
       await textShown(driver, "Page 2 of 3");
       await driver.navigate().forward();
       await driver.wait(async () => (await heading(driver).catch(() => "")) === title, WAIT, "forward did not restore the article");

@@ -54,7 +54,7 @@ fn base_paths_are_normalized() {
 fn hrefs_at_the_root() {
     assert_eq!(Route::Home.href(&root()), "/");
     assert_eq!(listing("en", 1).href(&root()), "/en/");
-    assert_eq!(listing("en", 3).href(&root()), "/en/?page=3");
+    assert_eq!(listing("en", 3).href(&root()), "/en/page/3");
     assert_eq!(
         article("en", "sms-icmpd-cooperation").href(&root()),
         "/en/news/sms-icmpd-cooperation"
@@ -66,7 +66,7 @@ fn hrefs_at_the_root() {
 #[test]
 fn hrefs_under_a_sub_path_and_with_encoded_slugs() {
     assert_eq!(Route::Home.href(&sub()), "/portal/news/");
-    assert_eq!(listing("en", 2).href(&sub()), "/portal/news/en/?page=2");
+    assert_eq!(listing("en", 2).href(&sub()), "/portal/news/en/page/2");
     assert_eq!(
         article("az", "xəbər 1").href(&sub()),
         "/portal/news/az/news/x%C9%99b%C9%99r%201"
@@ -81,6 +81,15 @@ fn locations_name_routes() {
     assert_eq!(Route::parse("/az", "?page=3", &root), Some(listing("az", 3)));
     assert_eq!(Route::parse("/az/", "page=1", &root), Some(listing("az", 1)));
     assert_eq!(Route::parse("/az/", "page=abc", &root), Some(listing("az", 0)));
+    assert_eq!(Route::parse("/az/page/3", "", &root), Some(listing("az", 3)));
+    assert_eq!(
+        Route::parse("/az/page/3/", "?page=5", &root),
+        Some(listing("az", 3))
+    );
+    assert_eq!(Route::parse("/az/page/1", "", &root), Some(listing("az", 1)));
+    assert_eq!(Route::parse("/az/page/x", "", &root), Some(listing("az", 0)));
+    assert!(is_legacy_form("?page=2") && is_legacy_form("a=1&page=x"));
+    assert!(!is_legacy_form("") && !is_legacy_form("?utm_source=x"));
     assert_eq!(
         Route::parse("/ru/news/x%C9%99", "", &root),
         Some(article("ru", "xə"))
@@ -100,6 +109,8 @@ fn locations_name_routes() {
         "/ru/news/..",
         "/ru/news/a%2Fb",
         "/ru/news/%zz",
+        "/ru/page/",
+        "/ru/page/2/3",
         "/ru//terms",
         "/EN/",
         "/english/terms",
