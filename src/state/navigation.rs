@@ -54,8 +54,11 @@ pub fn provide_navigation(base: BasePath) -> Navigation {
                 set_moves.update(|n| *n += 1);
             }
         }
-        // `?page=N` still works, and the address bar then shows `page/N`.
-        if let Some(listing @ Route::Listing { .. }) = &current {
+        if let Some(listing @ Route::Listing { page, .. }) = &current {
+            if *page >= 1 {
+                set_last_listing.set(current.clone());
+            }
+            // `?page=N` still works, and the address bar then shows `page/N`.
             if is_legacy_form(&url.1) {
                 let options = NavigateOptions {
                     resolve: false,
@@ -64,11 +67,6 @@ pub fn provide_navigation(base: BasePath) -> Navigation {
                     ..Default::default()
                 };
                 navigate(&listing.href(&href_base), options);
-            }
-        }
-        if let Some(Route::Listing { page, .. }) = &current {
-            if *page >= 1 {
-                set_last_listing.set(current.clone());
             }
         }
         (url.0, url.1, current)
