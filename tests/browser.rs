@@ -321,13 +321,13 @@ fn pagination_marks_the_current_page_and_builds_hrefs() {
     assert_eq!(
         hrefs,
         [
-            "/portal/news/en/?page=4",
+            "/portal/news/en/page/4",
             "/portal/news/en/",
-            "/portal/news/en/?page=4",
-            "/portal/news/en/?page=5",
-            "/portal/news/en/?page=6",
-            "/portal/news/en/?page=10",
-            "/portal/news/en/?page=6"
+            "/portal/news/en/page/4",
+            "/portal/news/en/page/5",
+            "/portal/news/en/page/6",
+            "/portal/news/en/page/10",
+            "/portal/news/en/page/6"
         ]
     );
     assert_eq!(host.query_selector_all(".pagination__gap").unwrap().length(), 2);
