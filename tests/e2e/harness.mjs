@@ -4,6 +4,7 @@ import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { createRequire } from "node:module";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -27,6 +28,15 @@ export const CHROMIUM_ARGS = [
 // reverse order once its tests are over.
 const cleanup = [];
 after(async () => { for (const step of cleanup.reverse()) await step(); });
+
+/** A loopback port nothing listens on right now, for a server the test starts. */
+export async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 /** Runs `step` when this file's tests are over. */
 export function onCleanup(step) {

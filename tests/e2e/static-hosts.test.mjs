@@ -6,19 +6,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { DEPLOY, CHROMIUM_ARGS, deployCopy, onCleanup, withPage, walk } from "./harness.mjs";
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { DEPLOY, CHROMIUM_ARGS, deployCopy, freePort, onCleanup, withPage, walk } from "./harness.mjs";
 
 /** Starts a server process and waits until `url` answers. */
 async function run(command, args, url) {

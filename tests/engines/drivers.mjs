@@ -3,10 +3,10 @@
 // a free loopback port, so that no tool is ever downloaded. WebKitGTK's
 // MiniBrowser needs a display: its driver runs under xvfb-run.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { Builder } from "selenium-webdriver";
+import { freePort } from "../e2e/harness.mjs";
 
 const GECKODRIVER = process.env.GECKODRIVER ?? join(homedir(), ".cargo", "bin", "geckodriver");
 
@@ -32,14 +32,6 @@ export const ENGINES = {
     },
   },
 };
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * Starts `engine`'s driver and a browser session in it. Resolves to
