@@ -68,6 +68,8 @@ for (const engine of Object.keys(ENGINES).filter((name) => wanted.includes(name)
       await driver.findElement(By.css('nav[aria-label="Pages"] a[aria-label="Page 2"]')).click();
       await urlIs(driver, url("/en/page/2"));
       await textShown(driver, "Page 2 of 3");
+      await driver.wait(() => driver.executeScript("return document.activeElement?.id === 'page-heading';"), WAIT,
+        "focus moves to the new view's heading, for screen readers");
       const card = driver.findElement(By.css("main h2 a"));
       const title = await card.getText();
       await card.click();
@@ -100,10 +102,15 @@ for (const engine of Object.keys(ENGINES).filter((name) => wanted.includes(name)
           await settled(driver);
         }
         assert.equal(await driver.findElement(By.css("html")).getAttribute("lang"), lang);
+        assert.equal(await driver.findElement(By.css('header a[aria-current="true"]')).getText(), words.name);
         const dates = await driver.findElements(By.css("main time"));
         assert.ok(dates.length >= 10, `${lang}: dates on the listing`);
         for (const date of dates) assert.match(await date.getText(), words.date, `${lang}: a card's date`);
       }
+      // The choice is remembered (localStorage): BASE now opens Russian.
+      await driver.get(url("/"));
+      await urlIs(driver, url("/ru/"));
+      await settled(driver);
       for (const [lang, slug] of [["az", "dmx-ve-icmpd-emekdasligi"], ["en", "sms-icmpd-cooperation"], ["ru", "sotrudnichestvo-gms-i-mcrmp"]]) {
         await driver.get(url(`/${lang}/news/${slug}`));
         await settled(driver);
