@@ -2,8 +2,7 @@
 //! into an inert document (no scripts run, nothing loads), and a walk copies
 //! only what `core::html_policy` allows into fresh elements of the live page.
 
-use crate::core::html_policy::{plain_attribute_ok, tag_rule, TagRule};
-use crate::core::urls::{is_external, link_url, media_url};
+use crate::core::html_policy::{clean_element, Cleaned};
 use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, DomParser, Element, Node, SupportedType};
 
@@ -34,21 +33,16 @@ pub fn sanitize(html: &str, source_url: &str, origin: &str) -> Option<DocumentFr
                 let Some(source) = node.dyn_ref::<Element>() else {
                     continue;
                 };
-                match tag_rule(&source.local_name()) {
-                    TagRule::Remove => {}
-                    TagRule::Unwrap => push_children(&mut stack, &node, &parent),
-                    TagRule::Keep(name, attributes) => {
+                let attribute = |name: &str| source.get_attribute(name);
+                match clean_element(&source.local_name(), &attribute, &resolve, origin) {
+                    Cleaned::Remove => {}
+                    Cleaned::Unwrap => push_children(&mut stack, &node, &parent),
+                    Cleaned::Element(name, attributes) => {
                         let Ok(copy) = document.create_element(name) else {
                             continue;
                         };
-                        copy_attributes(source, &copy, attributes, &resolve, origin);
-                        if name == "a" && !copy.has_attribute("href") {
-                            // A link without a safe target is just its text.
-                            push_children(&mut stack, &node, &parent);
-                            continue;
-                        }
-                        if name == "img" && !copy.has_attribute("src") {
-                            continue;
+                        for (attr, value) in &attributes {
+                            let _ = copy.set_attribute(attr, value);
                         }
                         let _ = parent.append_child(&copy);
                         push_children(&mut stack, &node, copy.as_ref());
@@ -67,43 +61,5 @@ fn push_children(stack: &mut Vec<(Node, Node)>, from: &Node, parent: &Node) {
         if let Some(child) = children.item(index) {
             stack.push((child, parent.clone()));
         }
-    }
-}
-
-fn copy_attributes(
-    source: &Element,
-    copy: &Element,
-    allowed: &[&str],
-    resolve: &dyn Fn(&str) -> Option<String>,
-    origin: &str,
-) {
-    for &name in allowed {
-        let Some(value) = source.get_attribute(name) else {
-            continue;
-        };
-        let value = match name {
-            "href" => link_url(&value, resolve),
-            "src" => media_url(&value, resolve),
-            _ => plain_attribute_ok(name, &value).then_some(value),
-        };
-        if let Some(value) = value {
-            let _ = copy.set_attribute(name, &value);
-        }
-    }
-    let external_link = copy
-        .get_attribute("href")
-        .is_some_and(|href| is_external(&href, origin));
-    match copy.local_name().as_str() {
-        "a" if external_link => {
-            let _ = copy.set_attribute("rel", "noopener noreferrer");
-        }
-        "img" => {
-            let _ = copy.set_attribute("loading", "lazy");
-            let _ = copy.set_attribute("decoding", "async");
-            if !copy.has_attribute("alt") {
-                let _ = copy.set_attribute("alt", "");
-            }
-        }
-        _ => {}
     }
 }

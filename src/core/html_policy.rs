@@ -1,6 +1,10 @@
 //! The allowlist for `body_html` (docs/news-api.md, "Rules"): which elements
 //! survive, which attributes they keep, and which are removed with everything
-//! inside them. The browser parses; `browser::sanitize` applies this policy.
+//! inside them. A parser builds the tree (the browser's `DOMParser` in
+//! `browser::sanitize`, html5ever in `host::sanitize`); both walk it with
+//! [`clean_element`], so the two give the same result.
+
+use super::urls::{is_external, link_url, media_url, Resolver};
 
 /// What happens to an element of the untrusted HTML.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +64,70 @@ pub fn tag_rule(name: &str) -> TagRule {
         }
         _ => TagRule::Unwrap,
     }
+}
+
+/// What becomes of one element of the untrusted HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cleaned {
+    /// A fresh element with these attributes, in this order; its children follow.
+    Element(&'static str, Vec<(&'static str, String)>),
+    /// Only its children stay (a link without a safe target is just its text).
+    Unwrap,
+    /// Nothing of it stays (also an image without a safe source).
+    Remove,
+}
+
+/// The fate of an element named `name` (lower-case local name) whose
+/// attributes `attribute` reads. Links and images resolve against the
+/// document (`resolve`); a link to another origin than `origin` gets
+/// `rel="noopener noreferrer"`; images load lazily and always have an `alt`.
+pub fn clean_element(
+    name: &str,
+    attribute: &dyn Fn(&str) -> Option<String>,
+    resolve: Resolver,
+    origin: &str,
+) -> Cleaned {
+    let (name, allowed) = match tag_rule(name) {
+        TagRule::Remove => return Cleaned::Remove,
+        TagRule::Unwrap => return Cleaned::Unwrap,
+        TagRule::Keep(name, allowed) => (name, allowed),
+    };
+    let mut attributes: Vec<(&'static str, String)> = allowed
+        .iter()
+        .filter_map(|&attr| {
+            let value = attribute(attr)?;
+            let value = match attr {
+                "href" => link_url(&value, resolve),
+                "src" => media_url(&value, resolve),
+                _ => plain_attribute_ok(attr, &value).then_some(value),
+            };
+            value.map(|value| (attr, value))
+        })
+        .collect();
+    let has =
+        |attributes: &[(&str, String)], wanted: &str| attributes.iter().any(|(attr, _)| *attr == wanted);
+    match name {
+        "a" => {
+            let Some((_, href)) = attributes.iter().find(|(attr, _)| *attr == "href") else {
+                return Cleaned::Unwrap;
+            };
+            if is_external(href, origin) {
+                attributes.push(("rel", "noopener noreferrer".into()));
+            }
+        }
+        "img" => {
+            if !has(&attributes, "src") {
+                return Cleaned::Remove;
+            }
+            attributes.push(("loading", "lazy".into()));
+            attributes.push(("decoding", "async".into()));
+            if !has(&attributes, "alt") {
+                attributes.push(("alt", String::new()));
+            }
+        }
+        _ => {}
+    }
+    Cleaned::Element(name, attributes)
 }
 
 /// `true` when an attribute's value is acceptable for its name: URL attributes
