@@ -2,6 +2,8 @@
 //! contract outside a browser (tests, the fuzzer, the publishing tools). Built
 //! only for the host: none of it reaches the wasm bundle.
 
+pub mod sanitize;
+
 /// Resolves `reference` against `base` as the browser's `URL` does (the `url`
 /// crate implements the same WHATWG URL standard); `None` if either is not a URL.
 pub fn resolve(reference: &str, base: &str) -> Option<String> {
