@@ -78,7 +78,7 @@ pub fn sanitize(html: &str, source_url: &str, origin: &str) -> Result<String, Ho
             Step::Visit(node) => node,
         };
         match node.value() {
-            Node::Text(text) => escape_text(text, &mut out),
+            Node::Text(text) => escape(text, false, &mut out),
             Node::Element(element) => {
                 let attribute = |name: &str| element.attr(name).map(str::to_string);
                 match clean_element(element.name(), &attribute, &resolve, origin) {
@@ -91,7 +91,7 @@ pub fn sanitize(html: &str, source_url: &str, origin: &str) -> Result<String, Ho
                             out.push(' ');
                             out.push_str(attr);
                             out.push_str("=\"");
-                            escape_attribute(value, &mut out);
+                            escape(value, true, &mut out);
                             out.push('"');
                         }
                         out.push('>');
@@ -175,26 +175,16 @@ impl TokenSink for DepthCounter {
     }
 }
 
-/// Text as the HTML standard's fragment serialization escapes it.
-fn escape_text(text: &str, out: &mut String) {
+/// Text (or, with `in_attribute`, an attribute value) as the HTML standard's
+/// fragment serialization escapes it.
+fn escape(text: &str, in_attribute: bool, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '\u{a0}' => out.push_str("&nbsp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// An attribute value as the HTML standard's fragment serialization escapes it.
-fn escape_attribute(value: &str, out: &mut String) {
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            '"' => out.push_str("&quot;"),
+            '"' if in_attribute => out.push_str("&quot;"),
+            '<' if !in_attribute => out.push_str("&lt;"),
+            '>' if !in_attribute => out.push_str("&gt;"),
             c => out.push(c),
         }
     }
