@@ -1,6 +1,7 @@
 //! The app: the router and the layout every route shares.
 
 use crate::browser::config::{AppConfig, MOUNT_ID};
+use crate::browser::takeover::take_over_when_ready;
 use crate::components::alternate_links::AlternateLinks;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
@@ -9,6 +10,7 @@ use crate::pages::routed_view;
 use crate::state::alternates::provide_alternates;
 use crate::state::navigation::provide_navigation;
 use crate::state::site::provide_site;
+use crate::state::takeover::provide_takeover;
 use crate::state::untranslated_note::provide_untranslated_note;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
@@ -38,6 +40,8 @@ fn Layout() -> impl IntoView {
     let site = provide_site(config.clone(), navigation);
     provide_alternates(navigation, site);
     provide_untranslated_note(navigation);
+    provide_takeover();
+    take_over_when_ready(site, navigation);
 
     let content = if config.embedded {
         Effect::new(move |_| {

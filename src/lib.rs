@@ -15,11 +15,14 @@ pub mod pages;
 pub mod state;
 
 use browser::config::{AppConfig, MOUNT_ID};
+use browser::takeover::{PrerenderedPage, PRERENDERED_ATTRIBUTE};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Reads the deploy-time settings and mounts the app into `#app` (or `<body>`),
-/// replacing the static "Loading…" that index.html shows until then.
+/// replacing the static "Loading…" that index.html shows until then. On a
+/// prerendered page the app mounts beside it and takes over once its view is
+/// ready (`browser::takeover`).
 pub fn start() {
     console_error_panic_hook::set_once();
     let config = AppConfig::from_document();
@@ -27,8 +30,15 @@ pub fn start() {
         .get_element_by_id(MOUNT_ID)
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document().body());
-    let Some(root) = root else { return };
-    root.set_inner_html("");
+    let Some(mut root) = root else { return };
+    let prerendered = root
+        .has_attribute(PRERENDERED_ATTRIBUTE)
+        .then(|| PrerenderedPage::new(root.clone()))
+        .flatten();
+    match &prerendered {
+        Some(page) => root = page.stage(),
+        None => root.set_inner_html(""),
+    }
     // Every style rule is scoped to this class, so none leaks onto a portal page.
     let classes = root.class_list();
     let _ = classes.add_1("news-portal");
@@ -37,6 +47,9 @@ pub fn start() {
     }
     leptos::mount::mount_to(root, move || {
         provide_context(config);
+        if let Some(page) = prerendered {
+            provide_context(page);
+        }
         view! { <app::App /> }
     })
     .forget();

@@ -6,3 +6,13 @@ pub mod http;
 pub mod marks;
 pub mod preferences;
 pub mod sanitize;
+pub mod takeover;
+
+/// A warning for the web team in the browser's console; on the host (the
+/// prerender step, which reports on its own), nothing.
+pub fn warn(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::warn_1(&message.into());
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = message;
+}

@@ -29,7 +29,8 @@ pub fn AlternateLinks() -> impl IntoView {
             Route::Article { .. } => alternates.has_translations_for(&route),
             _ => true,
         };
-        if !known_view || route.lang() != Some(current.as_str()) {
+        // Absolute URLs or none: the prerender step without `--origin` has no origin.
+        if !known_view || route.lang() != Some(current.as_str()) || config.origin.is_empty() {
             return Vec::new().collect_view();
         }
         let absolute = |route: &Route| format!("{}{}", config.origin, route.href(&config.base));

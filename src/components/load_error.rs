@@ -1,5 +1,6 @@
 //! What a view shows when its data could not be loaded.
 
+use crate::browser::warn;
 use crate::components::not_found_view::NotFoundView;
 use crate::core::error::ApiError;
 use crate::i18n::{fill, Strings};
@@ -20,7 +21,7 @@ pub fn LoadError(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl Int
         ApiError::Decode(detail) | ApiError::Network(detail) if !detail.is_empty() => Some(detail.clone()),
         _ => None,
     };
-    web_sys::console::warn_1(&format!("news portal: {error}").into());
+    warn(&format!("news portal: {error}"));
     view! {
         <div class="notice notice--error" role="alert">
             <h2 class="notice__title">{move || site.strings().could_not_load}</h2>

@@ -1,9 +1,7 @@
 //! The body of an article or page: untrusted HTML, sanitized before it is shown.
 
 use crate::browser::config::AppConfig;
-use crate::browser::sanitize::sanitize;
 use crate::state::site::use_site;
-use leptos::html::Div;
 use leptos::prelude::*;
 
 /// Renders `html` after `browser::sanitize`; relative links resolve against
@@ -13,6 +11,19 @@ use leptos::prelude::*;
 pub fn RichText(html: String, source_url: String, #[prop(optional)] truncated: bool) -> impl IntoView {
     let site = use_site();
     let origin = expect_context::<AppConfig>().origin;
+    view! {
+        {body(html, source_url, origin)}
+        {truncated.then(|| view! {
+            <p class="notice notice--warning" role="status">{move || site.strings().body_truncated}</p>
+        })}
+    }
+}
+
+/// In the browser: an empty `<div>` that the sanitized DOM fills once mounted.
+#[cfg(target_arch = "wasm32")]
+fn body(html: String, source_url: String, origin: String) -> impl IntoView {
+    use crate::browser::sanitize::sanitize;
+    use leptos::html::Div;
     let container = NodeRef::<Div>::new();
     Effect::new(move |_| {
         if let Some(container) = container.get() {
@@ -21,10 +32,14 @@ pub fn RichText(html: String, source_url: String, #[prop(optional)] truncated: b
             }
         }
     });
-    view! {
-        <div class="rich-text" node_ref=container></div>
-        {truncated.then(|| view! {
-            <p class="notice notice--warning" role="status">{move || site.strings().body_truncated}</p>
-        })}
-    }
+    view! { <div class="rich-text" node_ref=container></div> }
+}
+
+/// On the host (the prerender step): the host sanitizer's HTML, the same
+/// allowlist and the same result as the browser's walk. A body too deeply
+/// nested to sanitize is left out, as the browser leaves it empty.
+#[cfg(not(target_arch = "wasm32"))]
+fn body(html: String, source_url: String, origin: String) -> impl IntoView {
+    let clean = crate::host::sanitize::sanitize(&html, &source_url, &origin).unwrap_or_default();
+    view! { <div class="rich-text" inner_html=clean></div> }
 }

@@ -177,7 +177,7 @@ impl TokenSink for DepthCounter {
 
 /// Text (or, with `in_attribute`, an attribute value) as the HTML standard's
 /// fragment serialization escapes it.
-fn escape(text: &str, in_attribute: bool, out: &mut String) {
+pub(crate) fn escape(text: &str, in_attribute: bool, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

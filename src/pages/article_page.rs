@@ -3,7 +3,7 @@
 use crate::api::fetch_article;
 use crate::browser::config::AppConfig;
 use crate::components::date_text::DateText;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, Source};
 use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
 use crate::components::photo_figure::PhotoFigure;
@@ -13,6 +13,7 @@ use crate::core::routes::Route;
 use crate::pages::route_part;
 use crate::state::alternates::use_alternates;
 use crate::state::navigation::use_navigation;
+use crate::state::prefetched::{prefetched_view, PrefetchedView};
 use crate::state::site::use_site;
 use leptos::prelude::*;
 
@@ -25,14 +26,24 @@ pub fn ArticlePage(lang: String, slug: String) -> impl IntoView {
         _ => None,
     });
     // The article travels with the route it was requested for.
-    let article = LocalResource::new(move || {
-        let config = config.clone();
-        let (lang, slug) = params.get();
-        async move {
-            let article = fetch_article(&config, &lang, &slug).await?;
-            Ok((Route::Article { lang, slug }, article))
-        }
+    let prefetched = prefetched_view(|view| match view {
+        PrefetchedView::Article(article) => Some(*article),
+        _ => None,
     });
+    let article = match prefetched {
+        Some(article) => {
+            let (lang, slug) = params.get_untracked();
+            Source::Ready((Route::Article { lang, slug }, article))
+        }
+        None => Source::Fetch(LocalResource::new(move || {
+            let config = config.clone();
+            let (lang, slug) = params.get();
+            async move {
+                let article = fetch_article(&config, &lang, &slug).await?;
+                Ok((Route::Article { lang, slug }, article))
+            }
+        })),
+    };
     loaded(
         article,
         1,

@@ -31,9 +31,7 @@ pub fn HomePage() -> impl IntoView {
         }
     });
     move || match site.index.get() {
-        Some(Err(error)) => {
-            view! { <LoadError error=error retry=move |_| site.index.refetch() /> }.into_any()
-        }
+        Some(Err(error)) => view! { <LoadError error=error retry=move |_| site.retry_index() /> }.into_any(),
         _ => view! { <LoadingSkeleton rows=2 /> }.into_any(),
     }
 }

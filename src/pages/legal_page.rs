@@ -3,7 +3,7 @@
 use crate::api::fetch_legal_document;
 use crate::browser::config::AppConfig;
 use crate::components::date_text::DateText;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, Source};
 use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
 use crate::components::rich_text::RichText;
@@ -11,6 +11,7 @@ use crate::core::model::LegalDocument;
 use crate::core::routes::{Legal, Route};
 use crate::pages::route_part;
 use crate::state::navigation::use_navigation;
+use crate::state::prefetched::{prefetched_view, PrefetchedView};
 use crate::state::site::use_site;
 use leptos::prelude::*;
 
@@ -23,14 +24,21 @@ pub fn LegalPage(lang: String, legal: Legal) -> impl IntoView {
         _ => None,
     });
     // The document travels with the language it was requested in.
-    let document = LocalResource::new(move || {
-        let config = config.clone();
-        let (lang, legal) = params.get();
-        async move {
-            let document = fetch_legal_document(&config, &lang, legal).await?;
-            Ok((lang, document))
-        }
+    let prefetched = prefetched_view(|view| match view {
+        PrefetchedView::Legal(document) => Some(document),
+        _ => None,
     });
+    let document = match prefetched {
+        Some(document) => Source::Ready((params.get_untracked().0, document)),
+        None => Source::Fetch(LocalResource::new(move || {
+            let config = config.clone();
+            let (lang, legal) = params.get();
+            async move {
+                let document = fetch_legal_document(&config, &lang, legal).await?;
+                Ok((lang, document))
+            }
+        })),
+    };
     loaded(
         document,
         1,

@@ -2,7 +2,8 @@
 
 use crate::api::fetch_listing;
 use crate::browser::config::AppConfig;
-use crate::components::loaded::loaded;
+use crate::browser::warn;
+use crate::components::loaded::{loaded, Source};
 use crate::components::news_card::NewsCard;
 use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
@@ -13,6 +14,7 @@ use crate::core::routes::Route;
 use crate::i18n::fill;
 use crate::pages::route_part;
 use crate::state::navigation::use_navigation;
+use crate::state::prefetched::{prefetched_view, PrefetchedView};
 use crate::state::site::use_site;
 use crate::state::untranslated_note::use_untranslated_note;
 use leptos::prelude::*;
@@ -31,18 +33,28 @@ pub fn NewsListPage(lang: String, page: u32) -> impl IntoView {
 
     // The outcome travels with the language it was requested in; a page number
     // past the end (or not a number) is its own outcome, not an error.
-    let listing = LocalResource::new(move || {
-        let config = config.clone();
-        let (lang, page) = params.get();
-        async move {
-            let outcome = match fetch_listing(&config, &lang, page).await {
-                Ok(listing) => ListingOutcome::Page(page, listing),
-                Err(ApiError::NotFound) if page != 1 => ListingOutcome::NoSuchPage,
-                Err(error) => return Err(error),
-            };
-            Ok((lang, outcome))
-        }
+    let prefetched = prefetched_view(|view| match view {
+        PrefetchedView::Listing(listing) => Some(listing),
+        _ => None,
     });
+    let listing = match prefetched {
+        Some(listing) => {
+            let (lang, page) = params.get_untracked();
+            Source::Ready((lang, ListingOutcome::Page(page, listing)))
+        }
+        None => Source::Fetch(LocalResource::new(move || {
+            let config = config.clone();
+            let (lang, page) = params.get();
+            async move {
+                let outcome = match fetch_listing(&config, &lang, page).await {
+                    Ok(listing) => ListingOutcome::Page(page, listing),
+                    Err(ApiError::NotFound) if page != 1 => ListingOutcome::NoSuchPage,
+                    Err(error) => return Err(error),
+                };
+                Ok((lang, outcome))
+            }
+        })),
+    };
 
     let title = Signal::derive(move || {
         let strings = site.strings();
@@ -87,9 +99,9 @@ fn ListingBody(listing: Listing, page: u32, lang: String) -> impl IntoView {
     }
     let skipped = listing.skipped;
     if skipped > 0 {
-        web_sys::console::warn_1(
-            &format!("news portal: {skipped} malformed items skipped on page {page}").into(),
-        );
+        warn(&format!(
+            "news portal: {skipped} malformed items skipped on page {page}"
+        ));
     }
     let cards = listing
         .items

@@ -4,6 +4,7 @@
 use crate::core::model::{Language, Translations};
 use crate::core::routes::{counterpart, Counterpart, Route};
 use crate::state::navigation::Navigation;
+use crate::state::prefetched::{prefetched_view, PrefetchedView};
 use crate::state::site::Site;
 use leptos::prelude::*;
 
@@ -34,7 +35,14 @@ impl Alternates {
 
 /// Provides [`Alternates`] for the current route.
 pub fn provide_alternates(navigation: Navigation, site: Site) -> Alternates {
-    let translations = RwSignal::new(None::<(Route, Translations)>);
+    // A prefetched article's translations are known before anything renders,
+    // so the switcher and the hreflang links above the article have them.
+    let prefetched = prefetched_view(|view| match view {
+        PrefetchedView::Article(article) => Some(article.translations),
+        _ => None,
+    });
+    let initial = prefetched.and_then(|map| Some((navigation.route.get_untracked()?, map)));
+    let translations = RwSignal::new(initial);
     let counterparts = Memo::new(move |_| {
         let Some(Ok(index)) = site.index.get() else {
             return Vec::new();

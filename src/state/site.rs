@@ -9,18 +9,24 @@ use crate::core::language::choose_language;
 use crate::core::model::{SiteIndex, SiteInfo};
 use crate::i18n::{strings, Strings};
 use crate::state::navigation::Navigation;
+use crate::state::prefetched::use_prefetched;
 use leptos::prelude::*;
+
+/// A document that loads: `None` until it has.
+type Loading<T> = Signal<Option<Result<T, ApiError>>>;
 
 /// Provided by [`provide_site`]: loaded and derived, never written.
 #[derive(Clone, Copy)]
 pub struct Site {
     /// `API/site.json`.
-    pub index: LocalResource<Result<SiteIndex, ApiError>>,
+    pub index: Loading<SiteIndex>,
     /// The language of the page chrome: the URL's, if the site has it, else the
     /// one `BASE` would open (remembered, browser's, or the default).
     pub lang: Memo<String>,
     /// `API/{lang}/site.json` for [`Site::lang`].
-    pub info: LocalResource<Result<SiteInfo, ApiError>>,
+    pub info: Loading<SiteInfo>,
+    /// What loads `index` in the browser (none when it was prefetched).
+    index_loader: Option<LocalResource<Result<SiteIndex, ApiError>>>,
 }
 
 impl Site {
@@ -33,10 +39,33 @@ impl Site {
     pub fn agency_name(&self) -> Option<String> {
         self.info.get().and_then(|info| info.ok()).map(|info| info.name)
     }
+
+    /// Loads `site.json` again (after it failed).
+    pub fn retry_index(&self) {
+        if let Some(loader) = self.index_loader {
+            loader.refetch();
+        }
+    }
 }
 
-/// Loads the site documents and provides [`Site`].
+/// Provides [`Site`]: from the prefetched documents when the app is being
+/// prerendered, else loaded from the API.
 pub fn provide_site(config: AppConfig, navigation: Navigation) -> Site {
+    let site = match use_prefetched() {
+        Some(prefetched) => Site {
+            index: Signal::stored(Some(Ok(prefetched.index))),
+            lang: Memo::new(move |_| navigation.url_lang.get().unwrap_or_default()),
+            info: Signal::stored(Some(Ok(prefetched.info))),
+            index_loader: None,
+        },
+        None => load_site(config, navigation),
+    };
+    provide_context(site);
+    site
+}
+
+/// The browser's [`Site`]: `site.json`, then the language's `site.json`.
+fn load_site(config: AppConfig, navigation: Navigation) -> Site {
     let index_config = config.clone();
     let index = LocalResource::new(move || {
         let config = index_config.clone();
@@ -67,9 +96,12 @@ pub fn provide_site(config: AppConfig, navigation: Navigation) -> Site {
         }
     });
 
-    let site = Site { index, lang, info };
-    provide_context(site);
-    site
+    Site {
+        index: Signal::derive(move || index.get()),
+        lang,
+        info: Signal::derive(move || info.get()),
+        index_loader: Some(index),
+    }
 }
 
 /// The [`Site`] provided by the app.

@@ -20,10 +20,25 @@ async function isFile(path) {
   }
 }
 
+/**
+ * The file a URL path names, as static hosts find it for extension-less URLs
+ * (nginx `try_files $uri $uri.html $uri/index.html`, GitHub Pages, Netlify):
+ * the file itself, else `path.html`, else `path/index.html`. Prerendered pages
+ * (scripts/prerender) are found this way.
+ */
 async function fileAt(root, urlPath) {
-  const path = normalize(join(root, decodeURIComponent(urlPath)));
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const path = normalize(join(root, decoded));
   if (!path.startsWith(normalize(root))) return null;
-  return (await isFile(path)) ? path : null;
+  for (const candidate of [path, `${path}.html`, join(path, "index.html")]) {
+    if (await isFile(candidate)) return candidate;
+  }
+  return null;
 }
 
 /** A CDN's caching: Trunk's hashed names never change; data may, HTML must be checked. */

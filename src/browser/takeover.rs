@@ -1,0 +1,140 @@
+//! The takeover of a prerendered page (`scripts/prerender`). The page already
+//! shows the whole view; the app starts beside it on an element of its own,
+//! not in the document, fetches and renders the same view there, and once it is
+//! complete swaps that element in for the prerendered one in one step: same
+//! text, same layout, so no flash and no shift. Focus and scroll stay where the
+//! reader put them. If the data changed since the prerender, the reader now
+//! sees the app's fresh view. If the first view cannot load (offline), the
+//! prerendered page stays: its links work without the app.
+
+use crate::browser::warn;
+use crate::state::navigation::Navigation;
+use crate::state::site::Site;
+use crate::state::takeover::use_takeover;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// Marks the mount element of a prerendered page.
+pub const PRERENDERED_ATTRIBUTE: &str = "data-np-prerendered";
+
+/// Marks a prerendered `<head>` tag; its value says when it goes: `app`, a tag
+/// the app writes itself (title, description, hreflang), at the takeover;
+/// `page`, a tag only crawlers read (canonical, Open Graph, JSON-LD, feed), when
+/// the reader moves to another view, which it does not describe.
+pub const HEAD_ATTRIBUTE: &str = "data-np-head";
+
+/// The prerendered mount element and the one the app renders into.
+#[derive(Clone)]
+pub struct PrerenderedPage {
+    page: SendWrapper<HtmlElement>,
+    stage: SendWrapper<HtmlElement>,
+}
+
+impl PrerenderedPage {
+    /// A stage for `page`: a copy of the element without its content.
+    pub fn new(page: HtmlElement) -> Option<PrerenderedPage> {
+        let stage = page.clone_node().ok()?.dyn_into::<HtmlElement>().ok()?;
+        let _ = stage.remove_attribute(PRERENDERED_ATTRIBUTE);
+        Some(PrerenderedPage {
+            page: SendWrapper::new(page),
+            stage: SendWrapper::new(stage),
+        })
+    }
+
+    /// The element the app mounts into.
+    pub fn stage(&self) -> HtmlElement {
+        (*self.stage).clone()
+    }
+
+    /// Puts the stage where the page is, keeping focus and scroll.
+    fn swap(&self) {
+        let window = window();
+        let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+        let focus = document()
+            .active_element()
+            .and_then(|active| path_from(&self.page, &active));
+        if self.page.replace_with_with_node_1(&self.stage).is_err() {
+            return;
+        }
+        remove_head_tags("app");
+        if let Some(target) = focus.and_then(|path| follow(&self.stage, &path)) {
+            if let Ok(target) = target.dyn_into::<HtmlElement>() {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = target.focus_with_options(&options);
+            }
+        }
+        if (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)) != scroll {
+            window.scroll_to_with_x_and_y(scroll.0, scroll.1);
+        }
+    }
+}
+
+/// In the app's layout: swaps the stage in once the first view and the site's
+/// identity are loaded, and drops the first view's crawler tags on the first
+/// move. Nothing when the page was not prerendered.
+pub fn take_over_when_ready(site: Site, navigation: Navigation) {
+    let (Some(page), Some(takeover)) = (use_context::<PrerenderedPage>(), use_takeover()) else {
+        return;
+    };
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        match (takeover.first_view(), site.info.get()) {
+            (Some(true), Some(_)) => {
+                // Next frame: the view's last effects (the sanitized body) have run.
+                let page = page.clone();
+                request_animation_frame(move || page.swap());
+                true
+            }
+            (Some(false), _) => {
+                warn("news portal: the first view did not load; the prerendered page stays");
+                true
+            }
+            _ => false,
+        }
+    });
+    Effect::new(move |done: Option<bool>| {
+        if done != Some(true) && navigation.moves.get() > 0 {
+            remove_head_tags("page");
+            return true;
+        }
+        done.unwrap_or(false)
+    });
+}
+
+/// Removes the prerendered head tags marked `when`.
+fn remove_head_tags(when: &str) {
+    let selector = format!(r#"head [{HEAD_ATTRIBUTE}="{when}"]"#);
+    if let Ok(tags) = document().query_selector_all(&selector) {
+        for index in 0..tags.length() {
+            if let Some(tag) = tags.item(index).and_then(|node| node.dyn_into::<Element>().ok()) {
+                tag.remove();
+            }
+        }
+    }
+}
+
+/// The child indices from `root` down to `node`, if it is inside.
+fn path_from(root: &Element, node: &Element) -> Option<Vec<u32>> {
+    let mut path = Vec::new();
+    let mut current = node.clone();
+    while &current != root {
+        let parent = current.parent_element()?;
+        let children = parent.children();
+        let index = (0..children.length()).find(|&i| children.item(i).as_ref() == Some(&current))?;
+        path.push(index);
+        current = parent;
+    }
+    path.reverse();
+    Some(path)
+}
+
+/// The element at `path` below `root`.
+fn follow(root: &Element, path: &[u32]) -> Option<Element> {
+    path.iter()
+        .try_fold(root.clone(), |element, &index| element.children().item(index))
+}

@@ -1,0 +1,174 @@
+//! The tags of a prerendered page's `<head>` that only crawlers and link
+//! previews read: canonical URL, Open Graph, Twitter card, JSON-LD, the feed.
+//! The app's own head tags (title, description, hreflang) come from its
+//! components (`render`). Every tag here is marked `data-np-head="page"`: they
+//! describe the first view only, and the app removes them when the reader
+//! moves on; the app's are marked `"app"` and give way to the app's own at once.
+
+use crate::core::dates::CalendarDate;
+use crate::core::model::{Article, Photo, SiteInfo};
+use crate::host::sanitize::escape;
+use serde_json::json;
+
+use crate::browser::takeover::HEAD_ATTRIBUTE;
+/// What the page is, for its preview.
+pub struct PageFacts<'a> {
+    /// The view's own title (without the agency's name).
+    pub title: &'a str,
+    /// The view's description.
+    pub description: &'a str,
+    /// The page's language.
+    pub lang: &'a str,
+    /// The other languages the page exists in.
+    pub alternate_langs: Vec<&'a str>,
+    /// The agency.
+    pub site: &'a SiteInfo,
+    /// The page's absolute URL (`None` without `--origin`).
+    pub url: Option<String>,
+    /// The language's feed, relative to `BASE`.
+    pub feed: Option<(String, String)>,
+    /// The article, on an article page.
+    pub article: Option<&'a Article>,
+    /// The picture of the preview: the article's photo, else a listing's first.
+    pub image: Option<&'a Photo>,
+}
+
+/// The page's head tags.
+pub fn page_tags(facts: &PageFacts) -> String {
+    let mut out = String::new();
+    let mut tag = |html: String| {
+        out.push_str(&html);
+    };
+    let attr = |text: &str| {
+        let mut escaped = String::new();
+        escape(text, true, &mut escaped);
+        escaped
+    };
+    let mark = format!(r#" {HEAD_ATTRIBUTE}="page""#);
+    let meta = |property: &str, content: &str| {
+        format!(
+            r#"<meta property="{property}" content="{}"{mark}>"#,
+            attr(content)
+        )
+    };
+    if let Some(url) = &facts.url {
+        tag(format!(r#"<link rel="canonical" href="{}"{mark}>"#, attr(url)));
+    }
+    if let Some((href, title)) = &facts.feed {
+        tag(format!(
+            r#"<link rel="alternate" type="application/atom+xml" href="{}" title="{}"{mark}>"#,
+            attr(href),
+            attr(title)
+        ));
+    }
+    tag(meta("og:site_name", &facts.site.name));
+    tag(meta("og:title", facts.title));
+    tag(meta("og:description", facts.description));
+    tag(meta(
+        "og:type",
+        if facts.article.is_some() {
+            "article"
+        } else {
+            "website"
+        },
+    ));
+    tag(meta("og:locale", &og_locale(facts.lang)));
+    for lang in &facts.alternate_langs {
+        tag(meta("og:locale:alternate", &og_locale(lang)));
+    }
+    if let Some(url) = &facts.url {
+        tag(meta("og:url", url));
+    }
+    // Only an absolute image: a preview bot has no page to resolve a path against.
+    let image = facts.image.filter(|photo| is_absolute(&photo.src));
+    if let Some(photo) = image {
+        tag(meta("og:image", &photo.src));
+        if let (Some(width), Some(height)) = (photo.width, photo.height) {
+            tag(meta("og:image:width", &width.to_string()));
+            tag(meta("og:image:height", &height.to_string()));
+        }
+        if !photo.alt.is_empty() {
+            tag(meta("og:image:alt", &photo.alt));
+        }
+    }
+    if let Some(article) = facts.article {
+        if let Some(time) = article.published.as_deref().and_then(iso_time) {
+            tag(meta("article:published_time", &time));
+        }
+        if let Some(time) = article.updated.as_deref().and_then(iso_time) {
+            tag(meta("article:modified_time", &time));
+        }
+        for keyword in &article.tags {
+            tag(meta("article:tag", keyword));
+        }
+    }
+    let card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    tag(format!(r#"<meta name="twitter:card" content="{card}"{mark}>"#));
+    if let Some(article) = facts.article {
+        tag(format!(
+            r#"<script type="application/ld+json"{mark}>{}</script>"#,
+            json_ld(article, facts, image)
+        ));
+    }
+    out
+}
+
+/// The article as schema.org's `NewsArticle`, safe inside `<script>`: `<`, `>`
+/// and `&` are written as JSON escapes, so no text can close the element.
+fn json_ld(article: &Article, facts: &PageFacts, image: Option<&Photo>) -> String {
+    let mut data = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "inLanguage": facts.lang,
+        "publisher": { "@type": "Organization", "name": facts.site.name },
+    });
+    let fields = [
+        ("description", article.summary.clone()),
+        ("datePublished", article.published.as_deref().and_then(iso_time)),
+        ("dateModified", article.updated.as_deref().and_then(iso_time)),
+        ("mainEntityOfPage", facts.url.clone()),
+        ("url", facts.url.clone()),
+        ("image", image.map(|photo| photo.src.clone())),
+    ];
+    for (name, value) in fields {
+        if let Some(value) = value {
+            data[name] = value.into();
+        }
+    }
+    if !article.tags.is_empty() {
+        data["keywords"] = article.tags.join(", ").into();
+    }
+    if let Some(logo) = facts.site.logo.as_ref().filter(|logo| is_absolute(&logo.src)) {
+        data["publisher"]["logo"] = json!({ "@type": "ImageObject", "url": logo.src });
+    }
+    data.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// A date or time from the data in ISO 8601, if it is one: as written when it
+/// is a full RFC 3339 time, else the calendar date.
+pub fn iso_time(raw: &str) -> Option<String> {
+    let date = CalendarDate::parse(raw)?;
+    let raw = raw.trim();
+    Some(if raw.get(10..11) == Some("T") {
+        raw.to_string()
+    } else {
+        date.iso()
+    })
+}
+
+/// `pt-BR` → `pt_BR`: Open Graph's form of a language tag.
+fn og_locale(lang: &str) -> String {
+    lang.replace('-', "_")
+}
+
+fn is_absolute(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}

@@ -1,0 +1,567 @@
+//! The prerender step (`scripts/prerender DIR [--api API_DIR] [--origin URL]`):
+//! every route of every language of a built app written as an HTML file, by
+//! the app's own components, with what crawlers and link previews read, plus
+//! `sitemap.xml`, `robots.txt`'s pointer to it and an Atom feed per language.
+//! A document that does not decode is reported and its route left to the app.
+
+pub mod feeds;
+pub mod head;
+pub mod render;
+pub mod shell;
+pub mod sitemap;
+pub mod tree;
+
+use crate::browser::config::AppConfig;
+use crate::browser::takeover::HEAD_ATTRIBUTE;
+use crate::core::endpoints::Endpoints;
+use crate::core::model::{Article, Listing, SiteIndex, SiteInfo, Summary};
+use crate::core::routes::{BasePath, Legal, Route};
+use crate::host::resolve;
+use crate::state::prefetched::{Prefetched, PrefetchedView};
+use head::{page_tags, PageFacts};
+use percent_encoding::percent_decode_str;
+use render::render;
+use shell::Shell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use tree::{ApiTree, Skipped};
+
+/// Where documents seem to live when no `--origin` is given: URLs resolved
+/// against it come out as paths (the prefix is removed from every page).
+const NO_ORIGIN: &str = "https://prerender.invalid";
+
+/// The list of files the last run wrote, so that the next removes those whose
+/// route is gone (an article taken down).
+const MANIFEST: &str = ".prerendered";
+
+/// How many articles a feed lists.
+pub const FEED_LENGTH: usize = 20;
+
+/// The step's settings.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The built app.
+    pub dir: PathBuf,
+    /// The API tree; default: where `data-api` points inside `dir`.
+    pub api: Option<PathBuf>,
+    /// `https://www.example.gov`, for absolute URLs.
+    pub origin: Option<String>,
+}
+
+/// Why the step cannot work at all.
+#[derive(Debug, thiserror::Error)]
+pub enum Fatal {
+    #[error("{0}: {1}")]
+    Read(PathBuf, std::io::Error),
+    #[error("{0}")]
+    Shell(#[from] shell::ShellError),
+    #[error("{0}")]
+    Setting(String),
+    #[error("site.json: {0}")]
+    SiteIndex(String),
+}
+
+/// What a run did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Pages written, by language and kind (`listing`, `article`, `legal`).
+    pub written: BTreeMap<(String, &'static str), usize>,
+    /// Other files written (sitemap, feeds, robots.txt).
+    pub files: Vec<String>,
+    /// Documents not used, with the reason.
+    pub skipped: Vec<Skipped>,
+    /// Files of an earlier run removed because their route is gone.
+    pub removed: Vec<String>,
+    /// What was left out, and why (no `--origin`).
+    pub notes: Vec<String>,
+}
+
+/// One page to write.
+enum Job {
+    Listing {
+        lang: String,
+        page: u32,
+        listing: Listing,
+    },
+    Article {
+        lang: String,
+        slug: String,
+    },
+    Legal {
+        lang: String,
+        legal: Legal,
+    },
+}
+
+/// One page written.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The route's path below `DIR` (`en/news/slug.html`).
+    pub file: String,
+    /// Its URL path (`BASE` included).
+    pub href: String,
+    /// `YYYY-MM-DD` of its last change, if the data says.
+    pub lastmod: Option<String>,
+    /// `(hreflang, absolute URL)` of its alternates, as the app's head has them.
+    pub alternates: Vec<(String, String)>,
+}
+
+/// Everything the run shares.
+struct Context {
+    shell: Shell,
+    tree: ApiTree,
+    config: AppConfig,
+    dir: PathBuf,
+    origin: Option<String>,
+    index: SiteIndex,
+    infos: BTreeMap<String, SiteInfo>,
+}
+
+/// Runs the step.
+pub fn run(options: &Options) -> Result<Report, Fatal> {
+    let index_path = options.dir.join("index.html");
+    let shell_html =
+        std::fs::read_to_string(&index_path).map_err(|error| Fatal::Read(index_path.clone(), error))?;
+    let shell = Shell::parse(&shell_html)?;
+    let origin = options
+        .origin
+        .as_ref()
+        .map(|origin| origin.trim_end_matches('/').to_string());
+    let site_root = resolve(
+        &shell.base_href,
+        &format!("{}/", origin.as_deref().unwrap_or(NO_ORIGIN)),
+    )
+    .ok_or_else(|| Fatal::Setting(format!("<base href=\"{}\"> is not a URL path", shell.base_href)))?;
+    let base = BasePath::new(
+        url::Url::parse(&site_root)
+            .map(|url| url.path().to_string())
+            .unwrap_or_default()
+            .as_str(),
+    );
+    let api_url = resolve(&shell.data_api, &site_root)
+        .ok_or_else(|| Fatal::Setting(format!("data-api=\"{}\" is not a URL", shell.data_api)))?;
+    let api_dir = match &options.api {
+        Some(dir) => dir.clone(),
+        None => api_url
+            .strip_prefix(&site_root)
+            .map(|below| options.dir.join(below))
+            .ok_or_else(|| {
+                Fatal::Setting(format!(
+                    "data-api points outside the app ({api_url}); say where the files are with --api"
+                ))
+            })?,
+    };
+    if !api_dir.is_dir() {
+        return Err(Fatal::Read(
+            api_dir,
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        ));
+    }
+    let tree = ApiTree::new(&api_dir, Endpoints::new(&api_url).root());
+    let index = tree
+        .site_index()
+        .map_err(|skipped| Fatal::SiteIndex(skipped.reason))?;
+    let config = AppConfig {
+        base: base.clone(),
+        api: Endpoints::new(&api_url),
+        origin: origin.clone().unwrap_or_default(),
+        embedded: false,
+    };
+
+    let mut report = Report::default();
+    if origin.is_none() {
+        report.notes.push(
+            "no --origin: canonical and hreflang links, og:url, og:image, the sitemap and the feeds need absolute URLs and are left out"
+                .into(),
+        );
+    }
+    let mut infos = BTreeMap::new();
+    let mut jobs = Vec::new();
+    let mut listed: BTreeMap<String, Vec<Summary>> = BTreeMap::new();
+    for language in &index.languages {
+        let lang = language.code.clone();
+        match tree.site_info(&lang) {
+            Ok(info) => {
+                infos.insert(lang.clone(), info);
+            }
+            Err(skipped) => {
+                report.skipped.push(Skipped {
+                    reason: format!(
+                        "{} (every page in this language is left to the app)",
+                        skipped.reason
+                    ),
+                    ..skipped
+                });
+                continue;
+            }
+        }
+        let items = listed.entry(lang.clone()).or_default();
+        let mut page = 1;
+        let mut total = 1;
+        while page <= total {
+            match tree.listing(&lang, page) {
+                Ok(listing) => {
+                    total = listing.total_pages;
+                    items.extend(listing.items.iter().cloned());
+                    jobs.push(Job::Listing {
+                        lang: lang.clone(),
+                        page,
+                        listing,
+                    });
+                }
+                Err(skipped) => report.skipped.push(skipped),
+            }
+            page += 1;
+        }
+        let mut seen = BTreeSet::new();
+        for item in items.iter() {
+            if seen.insert(item.slug.clone()) {
+                jobs.push(Job::Article {
+                    lang: lang.clone(),
+                    slug: item.slug.clone(),
+                });
+            }
+        }
+        for legal in Legal::ALL {
+            jobs.push(Job::Legal {
+                lang: lang.clone(),
+                legal,
+            });
+        }
+    }
+
+    let context = Context {
+        shell,
+        tree,
+        config,
+        dir: options.dir.clone(),
+        origin: origin.clone(),
+        index: index.clone(),
+        infos,
+    };
+    let (written, articles) = write_pages(&context, jobs, &mut report);
+
+    // The shell, for routes not prerendered: without JavaScript it links to
+    // each language's listing.
+    let languages: String = index
+        .languages
+        .iter()
+        .map(|language| {
+            let href = Route::listing(&language.code).href(&base);
+            format!(
+                r#"<li><a href="{}" lang="{}" hreflang="{}">{}</a></li>"#,
+                attr(&href),
+                attr(&language.code),
+                attr(&language.code),
+                text(&language.name)
+            )
+        })
+        .collect();
+    write_file(
+        &options.dir.join("index.html"),
+        &context.shell.with_languages(&languages),
+    )?;
+
+    let mut files: BTreeSet<String> = written.iter().map(|page| page.file.clone()).collect();
+    if let Some(origin) = &origin {
+        let site_url = format!("{origin}{}", base.as_str());
+        for (name, xml) in sitemap::sitemaps(&written, &site_url) {
+            write_file(&options.dir.join(&name), &xml)?;
+            report.files.push(name.clone());
+            files.insert(name);
+        }
+        let robots = options.dir.join("robots.txt");
+        let current = std::fs::read_to_string(&robots).unwrap_or_else(|_| "User-agent: *\nAllow: /\n".into());
+        write_file(
+            &robots,
+            &sitemap::robots_with_sitemap(&current, &format!("{site_url}sitemap.xml")),
+        )?;
+        report.files.push("robots.txt".into());
+        for language in &index.languages {
+            let Some(info) = context.infos.get(&language.code) else {
+                continue;
+            };
+            let entries: Vec<&(Article, String)> = listed
+                .get(&language.code)
+                .into_iter()
+                .flatten()
+                .filter_map(|item| articles.get(&(language.code.clone(), item.slug.clone())))
+                .take(FEED_LENGTH)
+                .collect();
+            let feed = feeds::feed(&language.code, info, &entries, origin, &base);
+            let name = feeds::feed_file(&language.code);
+            write_file(&options.dir.join(&name), &feed)?;
+            report.files.push(name.clone());
+            files.insert(name);
+        }
+    }
+    report.removed = remove_stale(&options.dir, &files);
+    write_file(
+        &options.dir.join(MANIFEST),
+        &files.iter().map(|file| format!("{file}\n")).collect::<String>(),
+    )?;
+    Ok(report)
+}
+
+/// The articles written, by language and slug, with their URL paths.
+type ArticlesMet = BTreeMap<(String, String), (Article, String)>;
+
+/// Renders and writes every job, on every core; returns what was written and
+/// the articles met (for the feeds).
+fn write_pages(context: &Context, jobs: Vec<Job>, report: &mut Report) -> (Vec<Written>, ArticlesMet) {
+    let jobs = Mutex::new(jobs.into_iter().enumerate().collect::<Vec<_>>());
+    let results = Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism().map(usize::from).unwrap_or(1);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                // The lock is held for the pop alone, not while a page renders.
+                let next = || jobs.lock().ok().and_then(|mut jobs| jobs.pop());
+                while let Some((order, job)) = next() {
+                    let outcome = write_page(context, job);
+                    if let Ok(mut results) = results.lock() {
+                        results.push((order, outcome));
+                    }
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_by_key(|(order, _)| *order);
+    let mut written = Vec::new();
+    let mut articles = BTreeMap::new();
+    for (_, outcome) in results {
+        match outcome {
+            Ok((kind, lang, page, article)) => {
+                *report.written.entry((lang.clone(), kind)).or_default() += 1;
+                if let Some(article) = article {
+                    articles.insert((lang, slug_of(&page.href)), (article, page.href.clone()));
+                }
+                written.push(page);
+            }
+            Err(skipped) => report.skipped.push(skipped),
+        }
+    }
+    (written, articles)
+}
+
+/// The last segment of a route's href, decoded: an article's slug.
+fn slug_of(href: &str) -> String {
+    let last = href.rsplit('/').next().unwrap_or_default();
+    percent_decode_str(last).decode_utf8_lossy().into_owned()
+}
+
+type PageOutcome = Result<(&'static str, String, Written, Option<Article>), Skipped>;
+
+/// Reads, renders and writes one page.
+fn write_page(context: &Context, job: Job) -> PageOutcome {
+    let (kind, lang, route, view) = match job {
+        Job::Listing { lang, page, listing } => {
+            let route = Route::Listing {
+                lang: lang.clone(),
+                page,
+            };
+            ("listing", lang, route, PrefetchedView::Listing(listing))
+        }
+        Job::Article { lang, slug } => {
+            let article = context.tree.article(&lang, &slug)?;
+            let route = Route::Article {
+                lang: lang.clone(),
+                slug,
+            };
+            ("article", lang, route, PrefetchedView::Article(Box::new(article)))
+        }
+        Job::Legal { lang, legal } => {
+            let document = context.tree.legal(&lang, legal)?;
+            let route = Route::Legal {
+                lang: lang.clone(),
+                legal,
+            };
+            ("legal", lang, route, PrefetchedView::Legal(document))
+        }
+    };
+    // Jobs are made only for languages whose site.json decoded.
+    let info = context.infos.get(&lang).cloned().ok_or_else(|| Skipped {
+        path: format!("{lang}/site.json"),
+        reason: "did not decode".into(),
+    })?;
+    let href = route.href(&context.config.base);
+    let prefetched = Prefetched {
+        index: context.index.clone(),
+        info: info.clone(),
+        view: view.clone(),
+    };
+    let rendered = render(&context.config, &href, prefetched);
+    let alternates = head_links(&rendered.head);
+    let (article, image, lastmod) = match &view {
+        PrefetchedView::Article(article) => (
+            Some(article.as_ref()),
+            article.photo.as_ref(),
+            article
+                .updated
+                .as_deref()
+                .or(article.published.as_deref())
+                .and_then(date_only),
+        ),
+        PrefetchedView::Listing(listing) => (
+            None,
+            listing.items.iter().find_map(|item| item.photo.as_ref()),
+            listing
+                .items
+                .iter()
+                .filter_map(|item| date_only(&item.published))
+                .max(),
+        ),
+        PrefetchedView::Legal(document) => (None, None, document.updated.as_deref().and_then(date_only)),
+    };
+    let title = unescape(between(&rendered.head, "<title>", "</title>").unwrap_or_default());
+    let description = meta_description(&rendered.head).unwrap_or_default();
+    let url = context.origin.as_ref().map(|origin| format!("{origin}{href}"));
+    let feed = context.origin.as_ref().map(|_| {
+        let href = format!("{}{}", context.config.base.as_str(), feeds::feed_file(&lang));
+        (href, feeds::title(&lang, &info))
+    });
+    let facts = PageFacts {
+        title: &title,
+        description: &description,
+        lang: &lang,
+        alternate_langs: alternates
+            .iter()
+            .map(|(code, _)| code.as_str())
+            .filter(|code| *code != lang && *code != "x-default")
+            .collect(),
+        site: &info,
+        url,
+        feed,
+        article,
+        image,
+    };
+    let head = format!("{}{}", mark_app_tags(&rendered.head), page_tags(&facts));
+    let mut html = context
+        .shell
+        .page(&rendered.html_attributes, &head, &rendered.body);
+    if context.origin.is_none() {
+        html = html.replace(&format!("{NO_ORIGIN}/"), "/");
+    }
+    let file = file_of(&href, &context.config.base);
+    let path = context.dir.join(&file);
+    if let Err(error) = write_file(&path, &html) {
+        return Err(Skipped {
+            path: file,
+            reason: error.to_string(),
+        });
+    }
+    let article = match view {
+        PrefetchedView::Article(article) => Some(*article),
+        _ => None,
+    };
+    Ok((
+        kind,
+        lang,
+        Written {
+            file,
+            href,
+            lastmod,
+            alternates,
+        },
+        article,
+    ))
+}
+
+/// The file a route's page goes in, below `DIR`: `en/index.html`,
+/// `en/page/2.html`, `en/news/{slug}.html`, `en/terms.html`. A static host
+/// serves `en/news/x` from `en/news/x.html` (docs/deploy.md).
+pub fn file_of(href: &str, base: &BasePath) -> String {
+    let below = href.strip_prefix(base.as_str()).unwrap_or(href);
+    let below = percent_decode_str(below).decode_utf8_lossy();
+    match below.strip_suffix('/') {
+        Some(directory) => format!("{directory}/index.html"),
+        None => format!("{below}.html"),
+    }
+}
+
+/// Marks the app's own head tags, which the app replaces with its own when it starts.
+fn mark_app_tags(head: &str) -> String {
+    let mark = format!(r#" {HEAD_ATTRIBUTE}="app""#);
+    head.replace("<meta ", &format!("<meta{mark} "))
+        .replace("<link ", &format!("<link{mark} "))
+}
+
+/// The `hreflang` links of the app's head: `(hreflang, href)`.
+fn head_links(head: &str) -> Vec<(String, String)> {
+    head.split("<link ")
+        .skip(1)
+        .filter_map(|tag| {
+            let tag = tag.split('>').next()?;
+            let value = |name: &str| {
+                let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
+                Some(unescape(&tag[start..start + tag[start..].find('"')?]))
+            };
+            Some((value("hreflang")?, value("href")?))
+        })
+        .collect()
+}
+
+fn meta_description(head: &str) -> Option<String> {
+    let at =
+        head.find(r#"<meta name="description" content=""#)? + r#"<meta name="description" content=""#.len();
+    Some(unescape(&head[at..at + head[at..].find('"')?]))
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = text.find(start)? + start.len();
+    Some(&text[from..from + text[from..].find(end)?])
+}
+
+/// Leptos's escapes undone, for text to be escaped again elsewhere.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+}
+
+/// `YYYY-MM-DD` of a date from the data.
+fn date_only(raw: &str) -> Option<String> {
+    crate::core::dates::CalendarDate::parse(raw).map(|date| date.iso())
+}
+
+pub(crate) fn attr(value: &str) -> String {
+    let mut out = String::new();
+    crate::host::sanitize::escape(value, true, &mut out);
+    out
+}
+
+pub(crate) fn text(value: &str) -> String {
+    let mut out = String::new();
+    crate::host::sanitize::escape(value, false, &mut out);
+    out
+}
+
+/// Writes `contents` to `path`, making its folders; unchanged files are not
+/// touched, so a second run changes no modification time.
+fn write_file(path: &Path, contents: &str) -> Result<(), Fatal> {
+    if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|error| Fatal::Read(parent.to_path_buf(), error))?;
+    }
+    std::fs::write(path, contents).map_err(|error| Fatal::Read(path.to_path_buf(), error))
+}
+
+/// Removes the files the last run wrote that this one did not.
+fn remove_stale(dir: &Path, files: &BTreeSet<String>) -> Vec<String> {
+    let Ok(previous) = std::fs::read_to_string(dir.join(MANIFEST)) else {
+        return Vec::new();
+    };
+    previous
+        .lines()
+        .filter(|file| !file.is_empty() && !files.contains(*file) && !file.contains(".."))
+        .filter(|file| std::fs::remove_file(dir.join(file)).is_ok())
+        .map(String::from)
+        .collect()
+}

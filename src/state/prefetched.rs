@@ -1,0 +1,39 @@
+//! The documents of one view, decoded before the app renders. The prerender
+//! step (`host::prerender`) reads them from files and provides them, so the
+//! views render complete on the first pass, with no request and no loading
+//! state. In the browser there are none: every view fetches its own.
+
+use crate::core::model::{Article, LegalDocument, Listing, SiteIndex, SiteInfo};
+use leptos::prelude::*;
+
+/// Everything the view of one route shows.
+#[derive(Debug, Clone)]
+pub struct Prefetched {
+    /// `API/site.json`.
+    pub index: SiteIndex,
+    /// `API/{lang}/site.json` of the route's language.
+    pub info: SiteInfo,
+    /// The route's own document.
+    pub view: PrefetchedView,
+}
+
+/// The route's own document, by kind of route.
+#[derive(Debug, Clone)]
+pub enum PrefetchedView {
+    /// A listing page.
+    Listing(Listing),
+    /// An article (boxed: by far the largest).
+    Article(Box<Article>),
+    /// A legal page.
+    Legal(LegalDocument),
+}
+
+/// The prefetched documents, if the app is being prerendered.
+pub fn use_prefetched() -> Option<Prefetched> {
+    use_context::<Prefetched>()
+}
+
+/// The route's own document, if prefetched and of the kind `pick` takes.
+pub fn prefetched_view<T>(pick: impl FnOnce(PrefetchedView) -> Option<T>) -> Option<T> {
+    use_prefetched().and_then(|prefetched| pick(prefetched.view))
+}
