@@ -33,10 +33,14 @@ function adopt(link) {
   document.head.append(copy);
 }
 
-/** Says on the page, in the three languages, that the app could not start. */
+/**
+ * Says on the page, in the three languages, that the app could not start. A
+ * prerendered page (scripts/prerender) stays as it is: it is complete, and its
+ * links work without the app.
+ */
 function failed() {
   const root = document.getElementById(MOUNT_ID);
-  if (!root) return;
+  if (!root || root.hasAttribute("data-np-prerendered")) return;
   const message = document.createElement("p");
   message.className = "boot";
   message.setAttribute("role", "alert");

@@ -10,6 +10,10 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import assert from "node:assert/strict";
 import { serve } from "./server.mjs";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+
+const execFileAsync = promisify(execFile);
 
 const require = createRequire(import.meta.url);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -44,8 +48,8 @@ export function onCleanup(step) {
 }
 
 /** Starts the server (for `root`, under `prefix`, see serve()) and the browser, once per test file. */
-export async function start({ root = DIST, prefix = "/", headers = {}, fallback, fallbackStatus, fallbackEverything } = {}) {
-  const server = await serve(root, { prefix, headers, fallback, fallbackStatus, fallbackEverything });
+export async function start({ root = DIST, port, prefix = "/", headers = {}, fallback, fallbackStatus, fallbackEverything } = {}) {
+  const server = await serve(root, { port, prefix, headers, fallback, fallbackStatus, fallbackEverything });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
@@ -132,6 +136,19 @@ export async function deployCopy({ base, api, into } = {}) {
     await writeFile(file, html);
   }
   return dir;
+}
+
+/** The prerender step's binary (scripts/test builds it before the end-to-end tests). */
+export const PRERENDER = process.env.PRERENDER ?? join(ROOT, "target", "release", "prerender");
+
+/**
+ * Runs the prerender step on `dir` (a built app), with `--origin origin` if
+ * given; resolves to what it printed. Fails the test if it fails.
+ */
+export async function prerender(dir, origin) {
+  const args = [dir, ...(origin ? ["--origin", origin] : [])];
+  const { stdout } = await execFileAsync(PRERENDER, args);
+  return stdout;
 }
 
 /** Replaces the documented `setting` in `html`, which must hold it as the README shows it. */

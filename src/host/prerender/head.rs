@@ -5,9 +5,9 @@
 //! describe the first view only, and the app removes them when the reader
 //! moves on; the app's are marked `"app"` and give way to the app's own at once.
 
+use super::attr;
 use crate::core::dates::CalendarDate;
 use crate::core::model::{Article, Photo, SiteInfo};
-use crate::host::sanitize::escape;
 use serde_json::json;
 
 use crate::browser::takeover::HEAD_ATTRIBUTE;
@@ -38,11 +38,6 @@ pub fn page_tags(facts: &PageFacts) -> String {
     let mut out = String::new();
     let mut tag = |html: String| {
         out.push_str(&html);
-    };
-    let attr = |text: &str| {
-        let mut escaped = String::new();
-        escape(text, true, &mut escaped);
-        escaped
     };
     let mark = format!(r#" {HEAD_ATTRIBUTE}="page""#);
     let meta = |property: &str, content: &str| {

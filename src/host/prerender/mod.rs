@@ -529,16 +529,26 @@ fn date_only(raw: &str) -> Option<String> {
     crate::core::dates::CalendarDate::parse(raw).map(|date| date.iso())
 }
 
+/// An attribute value (in double quotes) of HTML or XML: `&`, `<`, `>`, `"`
+/// and `'` escaped, so that no reader, however naive, sees markup in it.
 pub(crate) fn attr(value: &str) -> String {
-    let mut out = String::new();
-    crate::host::sanitize::escape(value, true, &mut out);
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
     out
 }
 
+/// Text of HTML or XML: as [`attr`] (quotes too, harmlessly).
 pub(crate) fn text(value: &str) -> String {
-    let mut out = String::new();
-    crate::host::sanitize::escape(value, false, &mut out);
-    out
+    attr(value)
 }
 
 /// Writes `contents` to `path`, making its folders; unchanged files are not

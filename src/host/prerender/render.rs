@@ -5,6 +5,7 @@
 
 use crate::app::App;
 use crate::browser::config::AppConfig;
+use crate::host::sanitize::escape;
 use crate::state::prefetched::Prefetched;
 use futures::StreamExt;
 use leptos::prelude::*;
@@ -49,9 +50,7 @@ pub fn render(config: &AppConfig, path: &str, prefetched: Prefetched) -> Rendere
                 .await
         });
         let html_attributes = between(&page, "<html", ">").unwrap_or_default().to_string();
-        let head = between(&page, "<head>", "</head>")
-            .unwrap_or_default()
-            .to_string();
+        let head = head_of(&page);
         Rendered {
             body,
             head,
@@ -60,6 +59,28 @@ pub fn render(config: &AppConfig, path: &str, prefetched: Prefetched) -> Rendere
     });
     owner.cleanup();
     rendered
+}
+
+/// The head leptos_meta wrote into `<html><head></head>`: its tags as they
+/// are, then `<title>` with its text escaped here. leptos_meta writes the
+/// title's text unescaped, so a `</title>` in an article's title would end the
+/// element and the rest would be markup. The title is last, right before
+/// `</head>` (leptos_meta's `inject_meta_context`).
+fn head_of(page: &str) -> String {
+    let Some(head) = page.find("<head>").map(|at| &page[at + "<head>".len()..]) else {
+        return String::new();
+    };
+    let head = head.strip_suffix("</head>").unwrap_or(head);
+    match (head.find("<title>"), head.strip_suffix("</title>")) {
+        (Some(start), Some(without_end)) => {
+            let mut out = head[..start].to_string();
+            out.push_str("<title>");
+            escape(&without_end[start + "<title>".len()..], false, &mut out);
+            out.push_str("</title>");
+            out
+        }
+        _ => head.to_string(),
+    }
 }
 
 /// The text between the first `start` and the next `end`.
