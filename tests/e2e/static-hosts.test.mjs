@@ -1,7 +1,9 @@
-// dist/ behind real web servers with the configurations docs/deploy.md
-// documents: Debian's nginx (deploy/nginx.conf at /, deploy/nginx-subpath.conf
-// under /portal/news/) and Caddy (deploy/Caddyfile). Each: the walk, the
-// security headers, the cache policy, and real 404s for missing files.
+// dist/, prerendered (scripts/prerender), behind real web servers with the
+// configurations docs/deploy.md documents: Debian's nginx (deploy/nginx.conf
+// at /, deploy/nginx-subpath.conf under /portal/news/) and Caddy
+// (deploy/Caddyfile). Each: prerendered pages for their extension-less URLs,
+// the shell for other routes, the walk, the security headers, the cache
+// policy, and real 404s for missing files.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -9,7 +11,13 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { DEPLOY, CHROMIUM_ARGS, deployCopy, freePort, onCleanup, withPage, walk } from "./harness.mjs";
+import { DEPLOY, CHROMIUM_ARGS, deployCopy, freePort, onCleanup, prerender, withPage, walk } from "./harness.mjs";
+
+/** A prerendered deployment in `dir`: resolves to a listed article's slug. */
+async function prerendered(dir) {
+  await prerender(dir);
+  return JSON.parse(await readFile(join(dir, "api", "en", "news", "page-1.json"), "utf8")).items[0].slug;
+}
 
 /** Starts a server process and waits until `url` answers. */
 async function run(command, args, url) {
@@ -45,10 +53,17 @@ http { include /etc/nginx/mime.types; default_type application/octet-stream; acc
 }
 
 /** The headers, cache policy and 404s every documented configuration must give. */
-async function assertServing(origin, base) {
+async function assertServing(origin, base, slug) {
+  for (const path of ["en", "en/", `en/news/${slug}`, "en/privacy", "en/page/2"]) {
+    const prerendered = await fetch(origin + base + path);
+    assert.equal(prerendered.status, 200, `${path} answers`);
+    assert.match(await prerendered.text(), /data-np-prerendered><!>/, `${path} is its prerendered page`);
+  }
   const page = await fetch(origin + base + "az/news/some-article");
   assert.equal(page.status, 200, "a deep link answers the app");
-  assert.match(await page.text(), /data-np-wasm/);
+  const shell = await page.text();
+  assert.match(shell, /data-np-wasm/);
+  assert.doesNotMatch(shell, /data-np-prerendered/, "a route not prerendered gets the shell");
   // Every documented configuration sends the one policy of deploy/nginx-headers.conf.
   const documented = (await readFile(join(DEPLOY, "nginx-headers.conf"), "utf8"))
     .match(/add_header Content-Security-Policy "([^"]+)" always;/)[1];
@@ -83,8 +98,9 @@ for (const [site, base] of [["nginx.conf", "/"], ["nginx-subpath.conf", "/portal
     const root = await mkdtemp(join(tmpdir(), "news-www-"));
     onCleanup(() => rm(root, { recursive: true, force: true }));
     await deployCopy({ into: join(root, base), base });
+    const slug = await prerendered(join(root, base));
     const origin = await nginx(site, root);
-    await assertServing(origin, base);
+    await assertServing(origin, base, slug);
     await withPage(await browser(), (page) => walk(page, origin + base));
   });
 }
@@ -93,6 +109,7 @@ test("Caddy with deploy/Caddyfile serves dist/ at /", async () => {
   const dir = await mkdtemp(join(tmpdir(), "news-caddy-"));
   onCleanup(() => rm(dir, { recursive: true, force: true }));
   await deployCopy({ into: join(dir, "www") });
+  const slug = await prerendered(join(dir, "www"));
   const port = await freePort();
   const site = (await readFile(join(DEPLOY, "Caddyfile"), "utf8"))
     .replace(":8080", `:${port}`)
@@ -102,6 +119,6 @@ test("Caddy with deploy/Caddyfile serves dist/ at /", async () => {
   process.env.XDG_CONFIG_HOME = process.env.XDG_DATA_HOME = dir;
   await run("/usr/bin/caddy", ["run", "--config", join(dir, "Caddyfile"), "--adapter", "caddyfile"], `http://127.0.0.1:${port}/`);
   const origin = `http://127.0.0.1:${port}`;
-  await assertServing(origin, "/");
+  await assertServing(origin, "/", slug);
   await withPage(await browser(), (page) => walk(page, origin + "/"));
 });

@@ -2,14 +2,14 @@
 // runs them, and more, in tests/e2e/): listing → page 2 → article → back →
 // forward → reload without a full page load; the language switcher az → en →
 // ru with its dates; "page not found"; "could not load" with Retry; the strict
-// CSP; the sub-path build. ENGINES=firefox (or webkit) runs one engine; every
+// CSP; the sub-path build; the takeover of a prerendered page. ENGINES=firefox (or webkit) runs one engine; every
 // test's name starts with its engine's.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { By } from "selenium-webdriver";
-import { DIST, SHOTS, deployCopy, onCleanup, strictCsp } from "../e2e/harness.mjs";
+import { DIST, SHOTS, deployCopy, onCleanup, prerender, strictCsp } from "../e2e/harness.mjs";
 import { serve } from "../e2e/server.mjs";
 import { ENGINES, startEngine } from "./drivers.mjs";
 
@@ -165,6 +165,32 @@ for (const engine of Object.keys(ENGINES).filter((name) => wanted.includes(name)
       await urlIs(driver, base + "en/privacy");
       await driver.wait(async () => (await heading(driver).catch(() => "")) === "Privacy Policy", WAIT);
       assert.equal(await sameDocument(driver), true);
+    });
+
+    test(`${label}: a prerendered article reads the same after the app takes over, which then routes`, async () => {
+      const root = await deployCopy();
+      await prerender(root);
+      const site = await serve(root);
+      onCleanup(site.close);
+      const data = async (path) => JSON.parse(await readFile(join(root, "api", path), "utf8"));
+      const lang = (await data("site.json")).languages.at(-1).code;
+      const slug = (await data(`${lang}/news/page-1.json`)).items[0].slug;
+      await driver.get(`${site.url}/${lang}/news/${slug}`);
+      await driver.wait(() => driver.executeScript("return !document.querySelector('#app[data-np-prerendered]');"),
+        WAIT, "the app took over");
+      // The page as the server sent it, parsed by this engine, against the live view.
+      const [prerendered, live] = await driver.executeAsyncScript(`
+        const done = arguments[arguments.length - 1];
+        fetch(location.href).then((r) => r.text()).then((html) => {
+          const doc = new DOMParser().parseFromString(html, "text/html");
+          done([doc.getElementById("app").textContent, document.getElementById("app").textContent]);
+        });`);
+      assert.equal(live, prerendered, "every text (dates too) as the host wrote it");
+      await markDocument(driver);
+      await driver.findElement(By.css(".article__back a")).click();
+      await urlIs(driver, `${site.url}/${lang}/`);
+      await settled(driver);
+      assert.equal(await sameDocument(driver), true, "routed by the app");
     });
   });
 }
