@@ -3,7 +3,8 @@
 //
 // 1. A site folder: the release bundle plus the static baseline, the same
 //    listing page (page 1, az) and article as plain HTML with the same CSS,
-//    no JS: the app's own rendering of the sample data, saved without scripts.
+//    no JS: the app's own rendering of the sample data, saved without scripts;
+//    and under /pre/ the same bundle prerendered (scripts/prerender).
 // 2. Every text file precompressed with brotli (q11), served as a CDN would.
 // 3. Lighthouse 12.2.3 in Debian's Chromium, 3 runs per target, default mobile
 //    and HNPWA's "Faster 3G": medians and the ratio app / static per timing.
@@ -11,16 +12,20 @@
 //    (news-portal:view): navigation → listing shown, route changes (cold,
 //    cached), page 1 → 2, and memory after 300 route changes against 10.
 // 5. The bundle's sizes.
+// 6. The prerender step on a generated tree of 10,000 articles × each sample
+//    language (bench/generate-tree.mjs): pages per second and peak memory.
 import { chromium } from "playwright-core";
 import { execFile } from "node:child_process";
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { brotliCompressSync, constants } from "node:zlib";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
 import { serve } from "../tests/e2e/server.mjs";
 import { CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
 import { bundleSizes, sizeTable } from "../scripts/size-report.mjs";
+import { generateTree } from "./generate-tree.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = join(ROOT, "dist");
@@ -30,6 +35,10 @@ const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const LIGHTHOUSE = join(ROOT, "bench", "node_modules", "lighthouse", "cli", "index.js");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MARK = "news-portal:view";
+const TAKEOVER = "news-portal:takeover";
+const PRERENDER = join(ROOT, "target", "release", "prerender");
+const TREE = join(ROOT, "target", "bench", "tree");
+const TREE_ARTICLES = Number(process.env.BENCH_TREE ?? 10000);
 const LANG = "az";
 
 const median = (values) => {
@@ -86,6 +95,13 @@ async function buildSite(browser) {
   for (const [name, path] of Object.entries(targets)) {
     await writeFile(join(SITE, "static", `${name}.html`), await snapshot(browser, cdn.url, path));
   }
+  // The prerendered site, under /pre/ after the documented <base href> edit.
+  const pre = join(SITE, "pre");
+  await cp(DIST, pre, { recursive: true });
+  const shell = join(pre, "index.html");
+  await writeFile(shell, (await readFile(shell, "utf8")).replace('<base href="/">', '<base href="/pre/">'));
+  const { stdout } = await promisify(execFile)(PRERENDER, [pre, "--origin", cdn.url]);
+  log(stdout.trim().split("\n").at(-1));
   await precompress(SITE);
   return { cdn, targets };
 }
@@ -124,7 +140,8 @@ async function lighthouseAll(url, targets) {
   const results = {};
   for (const [setting, flags] of Object.entries(SETTINGS)) {
     for (const [target, path] of Object.entries(targets)) {
-      for (const [variant, address] of [["app", url + path], ["static", `${url}/static/${target}.html`]]) {
+      const variants = [["app", url + path], ["prerendered", `${url}/pre${path}`], ["static", `${url}/static/${target}.html`]];
+      for (const [variant, address] of variants) {
         const runs = [];
         for (let run = 1; run <= RUNS; run++) {
           log(`Lighthouse ${setting}, ${target}, ${variant}, run ${run}/${RUNS}`);
@@ -146,18 +163,23 @@ function lighthouseTable(results) {
   const ms = (v) => (v >= 10 ? Math.round(v).toString() : v.toFixed(3));
   for (const [setting, targets] of Object.entries(results)) {
     lines.push(`\nLighthouse, ${setting}: medians of ${RUNS} runs (ms; CLS unitless)`);
-    lines.push("target    variant   FCP     LCP     TBT     CLS     SI      Perf A11y BP  SEO");
+    lines.push("target    variant      FCP     LCP     TBT     CLS     SI      Perf A11y BP  SEO");
     for (const [target, variants] of Object.entries(targets)) {
-      for (const variant of ["app", "static"]) {
+      for (const variant of ["app", "prerendered", "static"]) {
         const m = variants[variant].medians;
-        lines.push(`${target.padEnd(10)}${variant.padEnd(10)}${Object.keys(TIMINGS).map((k) => ms(m[k]).padEnd(8)).join("")}`
+        lines.push(`${target.padEnd(10)}${variant.padEnd(13)}${Object.keys(TIMINGS).map((k) => ms(m[k]).padEnd(8)).join("")}`
           + Object.keys(CATEGORIES).map((k) => String(m[k]).padEnd(k === "SEO" ? 3 : 5)).join(""));
       }
-      const app = variants.app.medians, base = variants.static.medians;
-      const ratio = (k) => (base[k] > 0 ? (app[k] / base[k]).toFixed(2) + "×" : "–");
-      lines.push(`${target.padEnd(10)}${"app/static".padEnd(10)}${Object.keys(TIMINGS).map((k) => ratio(k).padEnd(8)).join("")}`);
-      const failing = variants.app.failing;
-      if (failing.length) lines.push(`${"".padEnd(10)}app audits below 100: ${failing.join(", ")}`);
+      const base = variants.static.medians;
+      for (const [variant, label] of [["app", "app/static"], ["prerendered", "pre/static"]]) {
+        const m = variants[variant].medians;
+        const ratio = (k) => (base[k] > 0 ? (m[k] / base[k]).toFixed(2) + "×" : "–");
+        lines.push(`${target.padEnd(10)}${label.padEnd(13)}${Object.keys(TIMINGS).map((k) => ratio(k).padEnd(8)).join("")}`);
+      }
+      for (const variant of ["app", "prerendered"]) {
+        const failing = variants[variant].failing;
+        if (failing.length) lines.push(`${"".padEnd(10)}${variant} audits below 100: ${failing.join(", ")}`);
+      }
     }
   }
   return lines.join("\n");
@@ -211,7 +233,10 @@ async function freshPage(browser, slow) {
 }
 
 async function interactions(browser, url, slow) {
-  const figures = { "navigation → listing shown": [], "listing → article, cold": [], "listing → article, cached": [], "page 1 → page 2": [] };
+  const figures = {
+    "navigation → listing shown": [], "prerendered → taken over": [],
+    "listing → article, cold": [], "listing → article, cached": [], "page 1 → page 2": [],
+  };
   const main = { "listing → article, cold": [], "listing → article, cached": [], "page 1 → page 2": [] };
   for (let run = 0; run < 5; run++) {
     const { page, cdp, close } = await freshPage(browser, slow);
@@ -224,6 +249,10 @@ async function interactions(browser, url, slow) {
     record("listing → article, cached", await timed(page, cdp, ".news-card__title a"));
     await timed(page, cdp, "back");
     record("page 1 → page 2", await timed(page, cdp, 'a[rel="next"]'));
+    // The prerendered listing: shown at once; this is when the app has it.
+    await page.goto(`${url}/pre/${LANG}/`);
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, TAKEOVER);
+    figures["prerendered → taken over"].push(await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, TAKEOVER));
     await close();
   }
   return { figures, main };
@@ -287,9 +316,15 @@ const leak = await leakCheck(browser, cdn.url);
 await browser.close();
 const results = await lighthouseAll(cdn.url, targets);
 await cdn.close();
+log(`the prerender step on ${TREE_ARTICLES} generated articles per language`);
+const tree = await generateTree(DIST, TREE, TREE_ARTICLES);
+const step = (await promisify(execFile)(PRERENDER, [TREE, "--origin", "https://www.example.gov"], { maxBuffer: 64 << 20 }))
+  .stdout.trim().split("\n").at(-1);
+await rm(TREE, { recursive: true, force: true });
 
 console.log(`News portal benchmark, ${new Date().toISOString()}; listing ${targets.listing}, article ${targets.article}`);
 console.log(lighthouseTable(results));
 console.log(interactionTable(fast, slow, leak));
 console.log("\n" + sizeTable(bundleSizes(DIST)));
+console.log(`\nPrerender step, ${TREE_ARTICLES} articles × ${tree.languages} languages (${tree.pages} pages expected), ${availableParallelism()} cores:\n${step}`);
 console.log(`\nLighthouse reports: ${REPORTS}`);

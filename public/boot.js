@@ -120,9 +120,9 @@ export function firstViewDocuments(pathname, search, basePath) {
  * Starts the downloads of the JSON documents this URL's first view needs, so
  * that they arrive while the wasm downloads: `<link rel="preload">`, which the
  * app's own requests then take over. Read from the same settings as the app
- * (data-base, data-api).
+ * (data-base, data-api). `priority` is their fetchPriority.
  */
-function preloadData() {
+function preloadData(priority) {
   const root = document.getElementById(MOUNT_ID);
   if (!root) return;
   const base = new URL(root.dataset.base ?? document.baseURI, document.baseURI);
@@ -132,14 +132,22 @@ function preloadData() {
     link.rel = "preload";
     link.as = "fetch";
     link.crossOrigin = "anonymous";
+    link.fetchPriority = priority;
     link.href = new URL(path, api).href;
     document.head.append(link);
   }
 }
 
+/** Resolves after the page's next paint. */
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 async function start() {
+  // A prerendered page (scripts/prerender) is complete already: it paints first,
+  // and the app's data, code and start-up come after it and its photos.
+  const prerendered = document.getElementById(MOUNT_ID)?.hasAttribute("data-np-prerendered") ?? false;
+  if (prerendered) await painted();
   try {
-    preloadData();
+    preloadData(prerendered ? "low" : "auto");
   } catch (error) {
     console.warn("news portal: no preload", error); // a hint only; the app fetches anyway
   }

@@ -66,12 +66,16 @@ impl App {
             .iter()
             .map(|language| {
                 let lang = language["code"].as_str().unwrap().to_string();
-                let total = self.json(&format!("{lang}/news/page-1.json"))["total_pages"].as_u64().unwrap();
+                let total = self.json(&format!("{lang}/news/page-1.json"))["total_pages"]
+                    .as_u64()
+                    .unwrap();
                 let slugs = (1..=total)
                     .flat_map(|page| {
                         let listing = self.json(&format!("{lang}/news/page-{page}.json"));
                         let items = listing["items"].as_array().unwrap().clone();
-                        items.into_iter().map(|item| item["slug"].as_str().unwrap().to_string())
+                        items
+                            .into_iter()
+                            .map(|item| item["slug"].as_str().unwrap().to_string())
                     })
                     .collect();
                 (lang, slugs, total)
@@ -105,7 +109,11 @@ fn collect(root: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) {
         if path.is_dir() {
             collect(root, &path, files);
         } else {
-            let name = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            let name = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             files.insert(name, fs::read(&path).unwrap());
         }
     }
@@ -122,20 +130,34 @@ fn writes_every_route_of_every_language() {
     assert!(report.skipped.is_empty(), "{:?}", report.skipped);
     let mut expected = 0;
     for (lang, slugs, pages) in app.languages() {
-        assert!(app.read(&format!("{lang}/index.html")).contains(&format!("<html lang=\"{lang}\"")));
+        assert!(app
+            .read(&format!("{lang}/index.html"))
+            .contains(&format!("<html lang=\"{lang}\"")));
         for page in 2..=pages {
             app.read(&format!("{lang}/page/{page}.html"));
         }
         for slug in &slugs {
             let page = app.read(&format!("{lang}/news/{slug}.html"));
-            let title = app.json(&format!("{lang}/news/{slug}.json"))["title"].as_str().unwrap().to_string();
-            assert!(page.contains("data-np-prerendered>"), "{slug}: marked for the takeover");
+            let title = app.json(&format!("{lang}/news/{slug}.json"))["title"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            assert!(
+                page.contains("data-np-prerendered>"),
+                "{slug}: marked for the takeover"
+            );
             assert!(page.contains(r#"<meta property="og:type" content="article""#));
             assert!(page.contains(&format!(
                 r#"<link rel="canonical" href="https://www.example.gov/{lang}/news/{slug}""#
             )));
-            let escaped = title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-            assert!(page.contains(&format!(">{escaped}</h1>")), "{slug}: the article's heading");
+            let escaped = title
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            assert!(
+                page.contains(&format!(">{escaped}</h1>")),
+                "{slug}: the article's heading"
+            );
         }
         for legal in ["terms", "privacy"] {
             app.read(&format!("{lang}/{legal}.html"));
@@ -148,13 +170,18 @@ fn writes_every_route_of_every_language() {
     assert_eq!(written(&report), expected);
     let sitemap = app.read("sitemap.xml");
     assert_eq!(sitemap.matches("<url>").count(), expected);
-    assert!(app.read("robots.txt").ends_with("Sitemap: https://www.example.gov/sitemap.xml\n"));
+    assert!(app
+        .read("robots.txt")
+        .ends_with("Sitemap: https://www.example.gov/sitemap.xml\n"));
     // The shell links to each language's listing for readers without JavaScript.
     let shell = app.read("index.html");
     for (lang, _, _) in app.languages() {
         assert!(shell.contains(&format!(r#"<a href="/{lang}/" lang="{lang}""#)));
     }
-    assert!(!shell.contains("data-np-prerendered"), "the shell stays the app's shell");
+    assert!(
+        !shell.contains("data-np-prerendered"),
+        "the shell stays the app's shell"
+    );
 }
 
 #[test]
@@ -180,8 +207,13 @@ fn under_a_path_every_file_and_link_is_below_it() {
         r#"<meta property="og:url" content="https://www.example.gov/portal/news/{lang}/news/{}""#,
         slugs[0]
     )));
-    assert!(page.contains(r#"src="https://www.example.gov/portal/news/api/img/"#), "photos resolve under the path");
-    assert!(app.read("sitemap.xml").contains("<loc>https://www.example.gov/portal/news/"));
+    assert!(
+        page.contains(r#"src="https://www.example.gov/portal/news/api/img/"#),
+        "photos resolve under the path"
+    );
+    assert!(app
+        .read("sitemap.xml")
+        .contains("<loc>https://www.example.gov/portal/news/"));
 }
 
 #[test]
@@ -189,13 +221,23 @@ fn without_an_origin_absolute_urls_are_left_out_and_it_says_so() {
     let app = App::new("/", "api/");
     let report = run(&app.options(None)).unwrap();
     assert!(report.notes.iter().any(|note| note.contains("--origin")));
-    assert!(report.files.is_empty(), "no sitemap, no feeds: {:?}", report.files);
+    assert!(
+        report.files.is_empty(),
+        "no sitemap, no feeds: {:?}",
+        report.files
+    );
     let files = app.files();
     assert!(!files.contains_key("sitemap.xml"));
     for (name, bytes) in &files {
         let text = String::from_utf8_lossy(bytes);
-        assert!(!text.contains("prerender.invalid"), "{name}: a placeholder origin is left");
-        assert!(!text.contains("og:url") && !text.contains("rel=\"canonical\""), "{name}");
+        assert!(
+            !text.contains("prerender.invalid"),
+            "{name}: a placeholder origin is left"
+        );
+        assert!(
+            !text.contains("og:url") && !text.contains("rel=\"canonical\""),
+            "{name}"
+        );
     }
     let (lang, slugs, _) = app.languages().remove(0);
     let page = app.read(&format!("{lang}/news/{}.html", slugs[0]));
@@ -216,7 +258,9 @@ fn a_broken_document_is_reported_and_its_route_left_to_the_app() {
         .map(|skipped| (skipped.path.as_str(), skipped.reason.as_str()))
         .collect();
     assert_eq!(skipped.len(), 2, "{skipped:?}");
-    assert!(skipped.iter().any(|(path, reason)| *path == broken && !reason.is_empty()));
+    assert!(skipped
+        .iter()
+        .any(|(path, reason)| *path == broken && !reason.is_empty()));
     assert!(skipped.contains(&(&format!("{lang}/pages/privacy.json"), "no such file")));
     assert!(!app.dir.join(format!("{lang}/news/{}.html", slugs[1])).exists());
     assert!(app.dir.join(format!("{lang}/news/{}.html", slugs[0])).exists());
@@ -260,5 +304,8 @@ fn data_on_another_origin_needs_its_folder() {
     assert!(report.skipped.is_empty());
     let (lang, slugs, _) = app.languages().remove(0);
     let page = app.read(&format!("{lang}/news/{}.html", slugs[0]));
-    assert!(page.contains(r#"src="https://cdn.example.org/news-api/img/"#), "photos from the data's origin");
+    assert!(
+        page.contains(r#"src="https://cdn.example.org/news-api/img/"#),
+        "photos from the data's origin"
+    );
 }

@@ -65,11 +65,23 @@ fn main() -> std::process::ExitCode {
         );
     }
     println!(
-        "prerendered {pages} pages in {elapsed:.2} s ({:.0} pages/s), {} skipped",
+        "prerendered {pages} pages in {elapsed:.2} s ({:.0} pages/s), {} skipped{}",
         pages as f64 / elapsed.max(1e-9),
-        report.skipped.len()
+        report.skipped.len(),
+        peak_memory()
+            .map(|mib| format!(", peak memory {mib:.0} MiB"))
+            .unwrap_or_default()
     );
     ExitCode::SUCCESS
+}
+
+/// The process's peak resident memory in MiB, where the system says (Linux).
+#[cfg(not(target_arch = "wasm32"))]
+fn peak_memory() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
 }
 
 #[cfg(target_arch = "wasm32")]

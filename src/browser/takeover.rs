@@ -7,6 +7,7 @@
 //! sees the app's fresh view. If the first view cannot load (offline), the
 //! prerendered page stays: its links work without the app.
 
+use crate::browser::marks::{mark, TAKEOVER_MARK};
 use crate::browser::warn;
 use crate::state::navigation::Navigation;
 use crate::state::site::Site;
@@ -69,6 +70,7 @@ impl PrerenderedPage {
         if (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)) != scroll {
             window.scroll_to_with_x_and_y(scroll.0, scroll.1);
         }
+        mark(TAKEOVER_MARK);
     }
 }
 

@@ -116,199 +116,252 @@ struct Context {
     origin: Option<String>,
     index: SiteIndex,
     infos: BTreeMap<String, SiteInfo>,
+    /// `(lang, slug)` of the articles the feeds list: only these are kept
+    /// after their page is written (a large site's articles would not fit).
+    in_feeds: BTreeSet<(String, String)>,
 }
 
-/// Runs the step.
+/// Runs the step: reads the shell and the settings, plans a page per route,
+/// writes the pages on every core, then the shell's language list, the
+/// sitemap, `robots.txt` and the feeds, and removes what an earlier run wrote
+/// for routes that are gone.
 pub fn run(options: &Options) -> Result<Report, Fatal> {
     let index_path = options.dir.join("index.html");
     let shell_html =
         std::fs::read_to_string(&index_path).map_err(|error| Fatal::Read(index_path.clone(), error))?;
     let shell = Shell::parse(&shell_html)?;
-    let origin = options
-        .origin
-        .as_ref()
-        .map(|origin| origin.trim_end_matches('/').to_string());
-    let site_root = resolve(
-        &shell.base_href,
-        &format!("{}/", origin.as_deref().unwrap_or(NO_ORIGIN)),
-    )
-    .ok_or_else(|| Fatal::Setting(format!("<base href=\"{}\"> is not a URL path", shell.base_href)))?;
-    let base = BasePath::new(
-        url::Url::parse(&site_root)
-            .map(|url| url.path().to_string())
-            .unwrap_or_default()
-            .as_str(),
-    );
-    let api_url = resolve(&shell.data_api, &site_root)
-        .ok_or_else(|| Fatal::Setting(format!("data-api=\"{}\" is not a URL", shell.data_api)))?;
-    let api_dir = match &options.api {
-        Some(dir) => dir.clone(),
-        None => api_url
-            .strip_prefix(&site_root)
-            .map(|below| options.dir.join(below))
-            .ok_or_else(|| {
-                Fatal::Setting(format!(
-                    "data-api points outside the app ({api_url}); say where the files are with --api"
-                ))
-            })?,
-    };
-    if !api_dir.is_dir() {
-        return Err(Fatal::Read(
-            api_dir,
-            std::io::Error::from(std::io::ErrorKind::NotFound),
-        ));
-    }
-    let tree = ApiTree::new(&api_dir, Endpoints::new(&api_url).root());
+    let settings = Settings::read(options, &shell)?;
+    let tree = ApiTree::new(&settings.api_dir, Endpoints::new(&settings.api_url).root());
     let index = tree
         .site_index()
         .map_err(|skipped| Fatal::SiteIndex(skipped.reason))?;
-    let config = AppConfig {
-        base: base.clone(),
-        api: Endpoints::new(&api_url),
-        origin: origin.clone().unwrap_or_default(),
-        embedded: false,
-    };
 
     let mut report = Report::default();
-    if origin.is_none() {
+    if settings.origin.is_none() {
         report.notes.push(
             "no --origin: canonical and hreflang links, og:url, og:image, the sitemap and the feeds need absolute URLs and are left out"
                 .into(),
         );
     }
-    let mut infos = BTreeMap::new();
-    let mut jobs = Vec::new();
-    let mut listed: BTreeMap<String, Vec<Summary>> = BTreeMap::new();
-    for language in &index.languages {
-        let lang = language.code.clone();
-        match tree.site_info(&lang) {
-            Ok(info) => {
-                infos.insert(lang.clone(), info);
-            }
-            Err(skipped) => {
-                report.skipped.push(Skipped {
-                    reason: format!(
-                        "{} (every page in this language is left to the app)",
-                        skipped.reason
-                    ),
-                    ..skipped
-                });
-                continue;
-            }
-        }
-        let items = listed.entry(lang.clone()).or_default();
-        let mut page = 1;
-        let mut total = 1;
-        while page <= total {
-            match tree.listing(&lang, page) {
-                Ok(listing) => {
-                    total = listing.total_pages;
-                    items.extend(listing.items.iter().cloned());
-                    jobs.push(Job::Listing {
-                        lang: lang.clone(),
-                        page,
-                        listing,
-                    });
-                }
-                Err(skipped) => report.skipped.push(skipped),
-            }
-            page += 1;
-        }
-        let mut seen = BTreeSet::new();
-        for item in items.iter() {
-            if seen.insert(item.slug.clone()) {
-                jobs.push(Job::Article {
-                    lang: lang.clone(),
-                    slug: item.slug.clone(),
-                });
-            }
-        }
-        for legal in Legal::ALL {
-            jobs.push(Job::Legal {
-                lang: lang.clone(),
-                legal,
-            });
-        }
-    }
-
+    let plan = Plan::make(&tree, &index, &mut report);
     let context = Context {
+        config: AppConfig {
+            base: settings.base.clone(),
+            api: Endpoints::new(&settings.api_url),
+            origin: settings.origin.clone().unwrap_or_default(),
+            embedded: false,
+        },
         shell,
         tree,
-        config,
         dir: options.dir.clone(),
-        origin: origin.clone(),
-        index: index.clone(),
-        infos,
+        origin: settings.origin.clone(),
+        index,
+        infos: plan.infos,
+        in_feeds: plan.in_feeds,
     };
-    let (written, articles) = write_pages(&context, jobs, &mut report);
-
-    // The shell, for routes not prerendered: without JavaScript it links to
-    // each language's listing.
-    let languages: String = index
-        .languages
-        .iter()
-        .map(|language| {
-            let href = Route::listing(&language.code).href(&base);
-            format!(
-                r#"<li><a href="{}" lang="{}" hreflang="{}">{}</a></li>"#,
-                attr(&href),
-                attr(&language.code),
-                attr(&language.code),
-                text(&language.name)
-            )
-        })
-        .collect();
+    let (written, articles) = write_pages(&context, plan.jobs, &mut report);
     write_file(
-        &options.dir.join("index.html"),
-        &context.shell.with_languages(&languages),
+        &index_path,
+        &context.shell.with_languages(&language_list(&context)),
     )?;
 
     let mut files: BTreeSet<String> = written.iter().map(|page| page.file.clone()).collect();
-    if let Some(origin) = &origin {
+    if let Some(origin) = &settings.origin {
+        let base = &settings.base;
         let site_url = format!("{origin}{}", base.as_str());
-        for (name, xml) in sitemap::sitemaps(&written, &site_url) {
-            write_file(&options.dir.join(&name), &xml)?;
+        let mut extras = sitemap::sitemaps(&written, &site_url);
+        for language in &context.index.languages {
+            let Some(info) = context.infos.get(&language.code) else {
+                continue;
+            };
+            let entries: Vec<&(Article, String)> = plan.listed[&language.code]
+                .iter()
+                .filter_map(|item| articles.get(&(language.code.clone(), item.slug.clone())))
+                .collect();
+            let feed = feeds::feed(&language.code, info, &entries, origin, base);
+            extras.push((feeds::feed_file(&language.code), feed));
+        }
+        for (name, contents) in extras {
+            write_file(&options.dir.join(&name), &contents)?;
             report.files.push(name.clone());
             files.insert(name);
         }
         let robots = options.dir.join("robots.txt");
         let current = std::fs::read_to_string(&robots).unwrap_or_else(|_| "User-agent: *\nAllow: /\n".into());
-        write_file(
-            &robots,
-            &sitemap::robots_with_sitemap(&current, &format!("{site_url}sitemap.xml")),
-        )?;
+        let sitemap_url = format!("{site_url}sitemap.xml");
+        write_file(&robots, &sitemap::robots_with_sitemap(&current, &sitemap_url))?;
         report.files.push("robots.txt".into());
-        for language in &index.languages {
-            let Some(info) = context.infos.get(&language.code) else {
-                continue;
-            };
-            let entries: Vec<&(Article, String)> = listed
-                .get(&language.code)
-                .into_iter()
-                .flatten()
-                .filter_map(|item| articles.get(&(language.code.clone(), item.slug.clone())))
-                .take(FEED_LENGTH)
-                .collect();
-            let feed = feeds::feed(&language.code, info, &entries, origin, &base);
-            let name = feeds::feed_file(&language.code);
-            write_file(&options.dir.join(&name), &feed)?;
-            report.files.push(name.clone());
-            files.insert(name);
-        }
     }
     report.removed = remove_stale(&options.dir, &files);
-    write_file(
-        &options.dir.join(MANIFEST),
-        &files.iter().map(|file| format!("{file}\n")).collect::<String>(),
-    )?;
+    let manifest: String = files.iter().map(|file| format!("{file}\n")).collect();
+    write_file(&options.dir.join(MANIFEST), &manifest)?;
     Ok(report)
 }
 
-/// The articles written, by language and slug, with their URL paths.
+/// Where things are, from the options and the shell.
+struct Settings {
+    /// `--origin`, without a final `/`.
+    origin: Option<String>,
+    /// `BASE`.
+    base: BasePath,
+    /// `API`, absolute (under [`NO_ORIGIN`] without an origin).
+    api_url: String,
+    /// Where the API's files are.
+    api_dir: PathBuf,
+}
+
+impl Settings {
+    fn read(options: &Options, shell: &Shell) -> Result<Settings, Fatal> {
+        let origin = options
+            .origin
+            .as_ref()
+            .map(|origin| origin.trim_end_matches('/').to_string());
+        let site_root = resolve(
+            &shell.base_href,
+            &format!("{}/", origin.as_deref().unwrap_or(NO_ORIGIN)),
+        )
+        .ok_or_else(|| Fatal::Setting(format!("<base href=\"{}\"> is not a URL path", shell.base_href)))?;
+        let base_path = url::Url::parse(&site_root).map(|url| url.path().to_string());
+        let base = BasePath::new(&base_path.unwrap_or_default());
+        let api_url = resolve(&shell.data_api, &site_root)
+            .ok_or_else(|| Fatal::Setting(format!("data-api=\"{}\" is not a URL", shell.data_api)))?;
+        let api_dir = match &options.api {
+            Some(dir) => dir.clone(),
+            None => {
+                let below = api_url.strip_prefix(&site_root).ok_or_else(|| {
+                    Fatal::Setting(format!(
+                        "data-api points outside the app ({api_url}); say where the files are with --api"
+                    ))
+                })?;
+                options.dir.join(below)
+            }
+        };
+        if !api_dir.is_dir() {
+            let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+            return Err(Fatal::Read(api_dir, missing));
+        }
+        Ok(Settings {
+            origin,
+            base,
+            api_url,
+            api_dir,
+        })
+    }
+}
+
+/// What to write: a job per route whose documents can be found.
+struct Plan {
+    jobs: Vec<Job>,
+    /// Each language's `site.json` that decoded.
+    infos: BTreeMap<String, SiteInfo>,
+    /// Each language's listing items, in order (for the feeds).
+    listed: BTreeMap<String, Vec<Summary>>,
+    /// The articles the feeds list.
+    in_feeds: BTreeSet<(String, String)>,
+}
+
+impl Plan {
+    /// Reads each language's `site.json` and listing pages (the articles are
+    /// the ones they name); a language whose `site.json` fails is left out.
+    fn make(tree: &ApiTree, index: &SiteIndex, report: &mut Report) -> Plan {
+        let mut plan = Plan {
+            jobs: Vec::new(),
+            infos: BTreeMap::new(),
+            listed: BTreeMap::new(),
+            in_feeds: BTreeSet::new(),
+        };
+        for language in &index.languages {
+            let lang = language.code.clone();
+            match tree.site_info(&lang) {
+                Ok(info) => {
+                    plan.infos.insert(lang.clone(), info);
+                }
+                Err(skipped) => {
+                    let reason = format!(
+                        "{} (every page in this language is left to the app)",
+                        skipped.reason
+                    );
+                    report.skipped.push(Skipped { reason, ..skipped });
+                    continue;
+                }
+            }
+            let items = plan.listing_jobs(tree, &lang, report);
+            let mut seen = BTreeSet::new();
+            for item in &items {
+                if seen.insert(item.slug.clone()) {
+                    if seen.len() <= FEED_LENGTH {
+                        plan.in_feeds.insert((lang.clone(), item.slug.clone()));
+                    }
+                    let slug = item.slug.clone();
+                    plan.jobs.push(Job::Article {
+                        lang: lang.clone(),
+                        slug,
+                    });
+                }
+            }
+            for legal in Legal::ALL {
+                plan.jobs.push(Job::Legal {
+                    lang: lang.clone(),
+                    legal,
+                });
+            }
+            plan.listed.insert(lang, items);
+        }
+        plan
+    }
+
+    /// A job per listing page of `lang`, as many as page 1's `total_pages`
+    /// says; returns their items. A page that does not decode is skipped; a
+    /// missing page ends the listing (so a wrong `total_pages` costs nothing).
+    fn listing_jobs(&mut self, tree: &ApiTree, lang: &str, report: &mut Report) -> Vec<Summary> {
+        let mut items = Vec::new();
+        let (mut page, mut total) = (1, 1);
+        while page <= total {
+            match tree.listing(lang, page) {
+                Ok(listing) => {
+                    total = listing.total_pages;
+                    items.extend(listing.items.iter().cloned());
+                    let lang = lang.to_string();
+                    self.jobs.push(Job::Listing { lang, page, listing });
+                }
+                Err(skipped) => {
+                    let missing = skipped.reason == tree::NO_SUCH_FILE;
+                    report.skipped.push(skipped);
+                    if missing {
+                        break;
+                    }
+                }
+            }
+            page += 1;
+        }
+        items
+    }
+}
+
+/// The shell's list of languages for readers without JavaScript: a link to
+/// each language's listing, named in its own language.
+fn language_list(context: &Context) -> String {
+    context
+        .index
+        .languages
+        .iter()
+        .map(|language| {
+            let href = Route::listing(&language.code).href(&context.config.base);
+            let code = attr(&language.code);
+            format!(
+                r#"<li><a href="{}" lang="{code}" hreflang="{code}">{}</a></li>"#,
+                attr(&href),
+                text(&language.name)
+            )
+        })
+        .collect()
+}
+
+/// The feeds' articles, by language and slug, with their URL paths.
 type ArticlesMet = BTreeMap<(String, String), (Article, String)>;
 
 /// Renders and writes every job, on every core; returns what was written and
-/// the articles met (for the feeds).
+/// the feeds' articles.
 fn write_pages(context: &Context, jobs: Vec<Job>, report: &mut Report) -> (Vec<Written>, ArticlesMet) {
     let jobs = Mutex::new(jobs.into_iter().enumerate().collect::<Vec<_>>());
     let results = Mutex::new(Vec::new());
@@ -453,7 +506,9 @@ fn write_page(context: &Context, job: Job) -> PageOutcome {
         });
     }
     let article = match view {
-        PrefetchedView::Article(article) => Some(*article),
+        PrefetchedView::Article(article) if context.in_feeds.contains(&(lang.clone(), slug_of(&href))) => {
+            Some(*article)
+        }
         _ => None,
     };
     Ok((
@@ -568,9 +623,15 @@ fn remove_stale(dir: &Path, files: &BTreeSet<String>) -> Vec<String> {
     let Ok(previous) = std::fs::read_to_string(dir.join(MANIFEST)) else {
         return Vec::new();
     };
+    // Only plain relative paths below `DIR`, whatever the manifest says.
+    let inside = |file: &str| {
+        Path::new(file)
+            .components()
+            .all(|part| matches!(part, std::path::Component::Normal(_)))
+    };
     previous
         .lines()
-        .filter(|file| !file.is_empty() && !files.contains(*file) && !file.contains(".."))
+        .filter(|file| !file.is_empty() && !files.contains(*file) && inside(file))
         .filter(|file| std::fs::remove_file(dir.join(file)).is_ok())
         .map(String::from)
         .collect()

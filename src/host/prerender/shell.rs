@@ -70,7 +70,9 @@ impl Shell {
 
     /// A page: the shell with `html_attributes` replacing those of `<html>`
     /// (`lang` among them), `head` replacing its `<title>`, and `body` as the
-    /// mount element's content.
+    /// mount element's content. The app's own downloads (the JS glue's
+    /// `modulepreload`, the wasm's `preload`) get `fetchpriority=low`: the page
+    /// is already complete, so its photos come first and the app after them.
     pub fn page(&self, html_attributes: &str, head: &str, body: &str) -> String {
         let html = &self.html;
         let (title_start, title_end) = self.title.unwrap_or((self.head_end, self.head_end));
@@ -80,9 +82,10 @@ impl Shell {
         out.push_str("<html");
         out.push_str(html_attributes);
         out.push('>');
-        out.push_str(&html[self.html_tag.1..title_start]);
+        out.push_str(&demote_preloads(&html[self.html_tag.1..title_start]));
         out.push_str(head);
-        out.push_str(&html[title_end..self.mount_tag.0]);
+        out.push_str(&demote_preloads(&html[title_end..self.head_end]));
+        out.push_str(&html[self.head_end..self.mount_tag.0]);
         out.push_str(mount_start.trim_end_matches('/'));
         out.push(' ');
         out.push_str(PRERENDERED_ATTRIBUTE);
@@ -114,6 +117,29 @@ fn start_tag(html: &str, prefix: &str, from: usize) -> Option<(usize, usize)> {
     let start = from + html[from..].find(prefix)?;
     let end = start + html[start..].find('>')? + 1;
     Some((start, end))
+}
+
+/// `html` with `fetchpriority=low` on every `<link>` that preloads the app's
+/// module or its wasm.
+fn demote_preloads(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(start) = rest.find("<link") {
+        let Some(end) = rest[start..].find('>').map(|end| start + end) else {
+            break;
+        };
+        let tag = &rest[start..end];
+        out.push_str(&rest[..end]);
+        let rel = attribute(tag, "rel").unwrap_or_default();
+        let href = attribute(tag, "href").unwrap_or_default();
+        let app_download = rel == "modulepreload" || (rel == "preload" && href.ends_with(".wasm"));
+        if app_download && attribute(tag, "fetchpriority").is_none() {
+            out.push_str(" fetchpriority=low");
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The start tag of the `<div>` whose `id` is `id`.
@@ -191,6 +217,26 @@ mod tests {
         assert_eq!(
             page,
             r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><base href="/portal/news/"><title>News</title><script type="module" src="boot.js"></script></head><body><div id="app" class="news-portal" data-api="data/" data-np-prerendered><main>Hi</main></div></body></html>"#
+        );
+    }
+
+    #[test]
+    fn the_apps_own_downloads_wait_for_the_pages() {
+        let html = SHELL.replace(
+            "<title>Shell</title>",
+            r#"<title>Shell</title><link crossorigin href=./app-1.js integrity="sha384-x" rel=modulepreload><link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm><link href=./main.css rel=stylesheet>"#,
+        );
+        let page = Shell::parse(&html).unwrap().page("", "", "");
+        assert!(page.contains(r#"integrity="sha384-x" rel=modulepreload fetchpriority=low>"#));
+        assert!(page.contains("type=application/wasm fetchpriority=low>"));
+        assert!(
+            page.contains("<link href=./main.css rel=stylesheet>"),
+            "the stylesheet keeps its priority"
+        );
+        let shell = Shell::parse(&html).unwrap().with_languages("");
+        assert!(
+            !shell.contains("fetchpriority"),
+            "the shell's app starts as soon as it can"
         );
     }
 

@@ -11,6 +11,9 @@ use crate::host::resolver;
 use percent_encoding::percent_decode_str;
 use std::path::{Path, PathBuf};
 
+/// The reason given for a document whose file is missing.
+pub const NO_SUCH_FILE: &str = "no such file";
+
 /// A document the step could not use, and why: reported, its route left to the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
@@ -98,7 +101,7 @@ impl ApiTree {
             .map_err(|_| skipped("its name is not UTF-8".into()))?;
         let text = std::fs::read_to_string(self.dir.join(file.as_ref())).map_err(|error| {
             skipped(match error.kind() {
-                std::io::ErrorKind::NotFound => "no such file".into(),
+                std::io::ErrorKind::NotFound => NO_SUCH_FILE.into(),
                 _ => error.to_string(),
             })
         })?;
