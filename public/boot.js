@@ -141,11 +141,27 @@ function preloadData(priority) {
 /** Resolves after the page's next paint. */
 const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
+/**
+ * Lets the preloads a prerendered page holds back (scripts/prerender writes
+ * their `rel` as `data-np-rel`) start now: the JS glue's modulepreload, with
+ * its integrity hash, and the wasm's.
+ */
+function releaseHeldPreloads() {
+  for (const link of document.querySelectorAll("link[data-np-rel]")) {
+    link.rel = link.dataset.npRel;
+    link.removeAttribute("data-np-rel");
+  }
+}
+
 async function start() {
-  // A prerendered page (scripts/prerender) is complete already: it paints first,
-  // and the app's data, code and start-up come after it and its photos.
+  // A prerendered page (scripts/prerender) is complete already: it paints first;
+  // the app's code, data and start-up come after, so that none of it competes
+  // with the page's text and photos.
   const prerendered = document.getElementById(MOUNT_ID)?.hasAttribute("data-np-prerendered") ?? false;
-  if (prerendered) await painted();
+  if (prerendered) {
+    await painted();
+    releaseHeldPreloads();
+  }
   try {
     preloadData(prerendered ? "low" : "auto");
   } catch (error) {

@@ -71,8 +71,10 @@ impl Shell {
     /// A page: the shell with `html_attributes` replacing those of `<html>`
     /// (`lang` among them), `head` replacing its `<title>`, and `body` as the
     /// mount element's content. The app's own downloads (the JS glue's
-    /// `modulepreload`, the wasm's `preload`) get `fetchpriority=low`: the page
-    /// is already complete, so its photos come first and the app after them.
+    /// `modulepreload`, the wasm's `preload`) are held back: their `rel`
+    /// becomes `data-np-rel`, which boot.js turns back once the page has
+    /// painted. The page is complete without the app, so nothing of the app
+    /// should compete with its text and photos.
     pub fn page(&self, html_attributes: &str, head: &str, body: &str) -> String {
         let html = &self.html;
         let (title_start, title_end) = self.title.unwrap_or((self.head_end, self.head_end));
@@ -82,9 +84,9 @@ impl Shell {
         out.push_str("<html");
         out.push_str(html_attributes);
         out.push('>');
-        out.push_str(&demote_preloads(&html[self.html_tag.1..title_start]));
+        out.push_str(&defer_app_downloads(&html[self.html_tag.1..title_start]));
         out.push_str(head);
-        out.push_str(&demote_preloads(&html[title_end..self.head_end]));
+        out.push_str(&defer_app_downloads(&html[title_end..self.head_end]));
         out.push_str(&html[self.head_end..self.mount_tag.0]);
         out.push_str(mount_start.trim_end_matches('/'));
         out.push(' ');
@@ -119,9 +121,12 @@ fn start_tag(html: &str, prefix: &str, from: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// `html` with `fetchpriority=low` on every `<link>` that preloads the app's
-/// module or its wasm.
-fn demote_preloads(html: &str) -> String {
+/// The attribute that holds a held-back `<link>`'s `rel` (public/boot.js).
+const DEFERRED_REL: &str = "data-np-rel";
+
+/// `html` with every `<link>` that preloads the app's module or its wasm held
+/// back: ` rel=` becomes ` data-np-rel=`, so the browser does not fetch it.
+fn defer_app_downloads(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
     while let Some(start) = rest.find("<link") {
@@ -129,12 +134,18 @@ fn demote_preloads(html: &str) -> String {
             break;
         };
         let tag = &rest[start..end];
-        out.push_str(&rest[..end]);
         let rel = attribute(tag, "rel").unwrap_or_default();
         let href = attribute(tag, "href").unwrap_or_default();
         let app_download = rel == "modulepreload" || (rel == "preload" && href.ends_with(".wasm"));
-        if app_download && attribute(tag, "fetchpriority").is_none() {
-            out.push_str(" fetchpriority=low");
+        out.push_str(&rest[..start]);
+        match tag.find(" rel=").filter(|_| app_download) {
+            Some(at) => {
+                out.push_str(&tag[..at]);
+                out.push(' ');
+                out.push_str(DEFERRED_REL);
+                out.push_str(&tag[at + " rel".len()..]);
+            }
+            None => out.push_str(tag),
         }
         rest = &rest[end..];
     }
@@ -227,15 +238,19 @@ mod tests {
             r#"<title>Shell</title><link crossorigin href=./app-1.js integrity="sha384-x" rel=modulepreload><link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm><link href=./main.css rel=stylesheet>"#,
         );
         let page = Shell::parse(&html).unwrap().page("", "", "");
-        assert!(page.contains(r#"integrity="sha384-x" rel=modulepreload fetchpriority=low>"#));
-        assert!(page.contains("type=application/wasm fetchpriority=low>"));
+        assert!(page.contains(
+            r#"<link crossorigin href=./app-1.js integrity="sha384-x" data-np-rel=modulepreload>"#
+        ));
+        assert!(page.contains(
+            "<link as=fetch crossorigin href=./app-1_bg.wasm data-np-rel=preload type=application/wasm>"
+        ));
         assert!(
             page.contains("<link href=./main.css rel=stylesheet>"),
-            "the stylesheet keeps its priority"
+            "the stylesheet stays"
         );
         let shell = Shell::parse(&html).unwrap().with_languages("");
         assert!(
-            !shell.contains("fetchpriority"),
+            !shell.contains("data-np-rel"),
             "the shell's app starts as soon as it can"
         );
     }
