@@ -70,10 +70,11 @@ impl Shell {
 
     /// A page: the shell with `html_attributes` replacing those of `<html>`
     /// (`lang` among them), `head` replacing its `<title>`, and `body` as the
-    /// mount element's content. The app's own downloads (the JS glue's
-    /// `modulepreload`, the wasm's `preload`) are held back: their `rel`
+    /// mount element's content. The app's own downloads are put behind the
+    /// page's: the loader (`boot.js`) loads at low priority, and the JS glue's
+    /// `modulepreload` and the wasm's `preload` are held back (their `rel`
     /// becomes `data-np-rel`, which boot.js turns back once the page has
-    /// painted. The page is complete without the app, so nothing of the app
+    /// painted). The page is complete without the app, so nothing of the app
     /// should compete with its text and photos.
     pub fn page(&self, html_attributes: &str, head: &str, body: &str) -> String {
         let html = &self.html;
@@ -125,16 +126,24 @@ fn start_tag(html: &str, prefix: &str, from: usize) -> Option<(usize, usize)> {
 const DEFERRED_REL: &str = "data-np-rel";
 
 /// `html` with every `<link>` that preloads the app's module or its wasm held
-/// back: ` rel=` becomes ` data-np-rel=`, so the browser does not fetch it.
+/// back (` rel=` becomes ` data-np-rel=`, so the browser does not fetch it),
+/// and the loader's `<script>` (the one with `data-np-wasm`) at low priority.
 fn defer_app_downloads(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
-    while let Some(start) = rest.find("<link") {
+    while let Some(start) = next_tag(rest) {
         let Some(end) = rest[start..].find('>').map(|end| start + end) else {
             break;
         };
         let tag = &rest[start..end];
         let rel = attribute(tag, "rel").unwrap_or_default();
+        if tag.starts_with("<script") {
+            // The loader: fetched after the page's own resources.
+            out.push_str(&rest[..end]);
+            out.push_str(" fetchpriority=low");
+            rest = &rest[end..];
+            continue;
+        }
         let href = attribute(tag, "href").unwrap_or_default();
         let app_download = rel == "modulepreload" || (rel == "preload" && href.ends_with(".wasm"));
         out.push_str(&rest[..start]);
@@ -151,6 +160,21 @@ fn defer_app_downloads(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Where the next `<link>`, or the loader's `<script data-np-wasm>`, starts.
+fn next_tag(html: &str) -> Option<usize> {
+    let link = html.find("<link");
+    let loader = html.match_indices("<script").map(|(at, _)| at).find(|&at| {
+        html[at..]
+            .split('>')
+            .next()
+            .is_some_and(|tag| tag.contains("data-np-wasm"))
+    });
+    match (link, loader) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// The start tag of the `<div>` whose `id` is `id`.
@@ -235,7 +259,7 @@ mod tests {
     fn the_apps_own_downloads_wait_for_the_pages() {
         let html = SHELL.replace(
             "<title>Shell</title>",
-            r#"<title>Shell</title><link crossorigin href=./app-1.js integrity="sha384-x" rel=modulepreload><link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm><link href=./main.css rel=stylesheet>"#,
+            r#"<title>Shell</title><script src=./boot.js type=module data-np-wasm=./app-1_bg.wasm></script><link crossorigin href=./app-1.js integrity="sha384-x" rel=modulepreload><link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm><link href=./main.css rel=stylesheet>"#,
         );
         let page = Shell::parse(&html).unwrap().page("", "", "");
         assert!(page.contains(
