@@ -28,9 +28,17 @@ pub enum PrefetchedView {
     Legal(LegalDocument),
 }
 
-/// The prefetched documents, if the app is being prerendered.
+/// The prefetched documents, if the app is being prerendered (on the host).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn use_prefetched() -> Option<Prefetched> {
     use_context::<Prefetched>()
+}
+
+/// In the browser there are none, and saying so here lets the compiler drop
+/// every prefetched path from the bundle.
+#[cfg(target_arch = "wasm32")]
+pub fn use_prefetched() -> Option<Prefetched> {
+    None
 }
 
 /// The route's own document, if prefetched and of the kind `pick` takes.
