@@ -167,3 +167,112 @@ fn og_locale(lang: &str) -> String {
 fn is_absolute(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::Translations;
+
+    fn article(title: &str) -> Article {
+        Article {
+            slug: Some("a".into()),
+            title: title.into(),
+            published: Some("2024-05-14T10:00:00+04:00".into()),
+            updated: Some("2024-05-15".into()),
+            summary: Some("Sum & \"mary\"".into()),
+            photo: None,
+            tags: vec!["visa".into()],
+            body_html: String::new(),
+            gallery: Vec::new(),
+            translations: Translations::default(),
+            source_url: String::new(),
+            truncated: false,
+        }
+    }
+
+    fn site() -> SiteInfo {
+        SiteInfo {
+            name: "Agency".into(),
+            copyright_year: None,
+            logo: None,
+        }
+    }
+
+    fn facts<'a>(article: &'a Article, site: &'a SiteInfo, image: Option<&'a Photo>) -> PageFacts<'a> {
+        PageFacts {
+            title: &article.title,
+            description: article.summary.as_deref().unwrap_or_default(),
+            lang: "pt-BR",
+            alternate_langs: vec!["en"],
+            site,
+            url: Some("https://x.gov/pt-BR/news/a".into()),
+            feed: None,
+            article: Some(article),
+            image,
+        }
+    }
+
+    #[test]
+    fn nothing_in_a_title_leaves_the_json_ld_block() {
+        let article = article("</script><script>alert(1)</script> & <!--");
+        let site = site();
+        let tags = page_tags(&facts(&article, &site, None));
+        let start = tags.find(r#"<script type="application/ld+json""#).unwrap();
+        let block = &tags[start..];
+        let body = &block[block.find('>').unwrap() + 1..block.find("</script>").unwrap()];
+        assert!(!body.contains('<') && !body.contains('>') && !body.contains('&'));
+        let data: serde_json::Value = serde_json::from_str(body).unwrap();
+        assert_eq!(data["headline"], article.title.as_str());
+        assert_eq!(data["datePublished"], "2024-05-14T10:00:00+04:00");
+        assert_eq!(data["dateModified"], "2024-05-15");
+        assert_eq!(data["@type"], "NewsArticle");
+    }
+
+    #[test]
+    fn open_graph_for_an_article() {
+        let article = article("Title \"quoted\" <b>");
+        let site = site();
+        let photo = Photo {
+            src: "https://x.gov/api/img/a.jpg".into(),
+            alt: "A photo".into(),
+            width: Some(1200),
+            height: Some(800),
+            caption: None,
+            credit: None,
+        };
+        let tags = page_tags(&facts(&article, &site, Some(&photo)));
+        for expected in [
+            r#"<meta property="og:title" content="Title &quot;quoted&quot; &lt;b&gt;" data-np-head="page">"#,
+            r#"<meta property="og:description" content="Sum &amp; &quot;mary&quot;" data-np-head="page">"#,
+            r#"<meta property="og:type" content="article""#,
+            r#"<meta property="og:locale" content="pt_BR""#,
+            r#"<meta property="og:locale:alternate" content="en""#,
+            r#"<meta property="og:image" content="https://x.gov/api/img/a.jpg""#,
+            r#"<meta property="og:image:width" content="1200""#,
+            r#"<meta property="og:image:alt" content="A photo""#,
+            r#"<meta property="article:published_time" content="2024-05-14T10:00:00+04:00""#,
+            r#"<meta property="article:modified_time" content="2024-05-15""#,
+            r#"<meta name="twitter:card" content="summary_large_image""#,
+            r#"<link rel="canonical" href="https://x.gov/pt-BR/news/a""#,
+        ] {
+            assert!(tags.contains(expected), "{expected} in {tags}");
+        }
+    }
+
+    #[test]
+    fn a_relative_image_is_no_preview_image() {
+        let article = article("T");
+        let site = site();
+        let photo = Photo {
+            src: "/api/img/a.jpg".into(),
+            alt: String::new(),
+            width: None,
+            height: None,
+            caption: None,
+            credit: None,
+        };
+        let tags = page_tags(&facts(&article, &site, Some(&photo)));
+        assert!(!tags.contains("og:image"));
+        assert!(tags.contains(r#"<meta name="twitter:card" content="summary""#));
+    }
+}
