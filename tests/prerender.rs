@@ -1,6 +1,7 @@
 //! The prerender step on the host (`host::prerender::run`): what it writes
 //! from an API tree, what it skips and says, and that a second run changes
 //! nothing. The expectations are read from the data, never assumed.
+#![cfg(not(target_arch = "wasm32"))]
 
 use news_portal::host::prerender::{run, Fatal, Options, Report};
 use serde_json::Value;
@@ -29,7 +30,8 @@ impl App {
             .unwrap()
             .replace(r#"<base href="/">"#, &format!(r#"<base href="{base}">"#))
             .replace(r#"data-api="api/""#, &format!(r#"data-api="{api}""#));
-        fs::write(dir.join("index.html"), shell).unwrap();
+        fs::write(dir.join("index.html"), &shell).unwrap();
+        fs::write(dir.join("404.html"), &shell).unwrap();
         copy_dir(Path::new("public/api"), &dir.join("api"));
         App { dir }
     }
@@ -182,6 +184,7 @@ fn writes_every_route_of_every_language() {
         !shell.contains("data-np-prerendered"),
         "the shell stays the app's shell"
     );
+    assert_eq!(app.read("404.html"), shell, "404.html stays a copy of index.html");
 }
 
 #[test]

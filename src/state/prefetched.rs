@@ -4,7 +4,6 @@
 //! state. In the browser there are none: every view fetches its own.
 
 use crate::core::model::{Article, LegalDocument, Listing, SiteIndex, SiteInfo};
-use leptos::prelude::*;
 
 /// Everything the view of one route shows.
 #[derive(Debug, Clone)]
@@ -31,7 +30,7 @@ pub enum PrefetchedView {
 /// The prefetched documents, if the app is being prerendered (on the host).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn use_prefetched() -> Option<Prefetched> {
-    use_context::<Prefetched>()
+    leptos::prelude::use_context::<Prefetched>()
 }
 
 /// In the browser there are none, and saying so here lets the compiler drop

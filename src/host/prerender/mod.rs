@@ -160,10 +160,13 @@ pub fn run(options: &Options) -> Result<Report, Fatal> {
         in_feeds: plan.in_feeds,
     };
     let (written, articles) = write_pages(&context, plan.jobs, &mut report);
-    write_file(
-        &index_path,
-        &context.shell.with_languages(&language_list(&context)),
-    )?;
+    // The shell, and its copy 404.html if the build has one (they stay the same).
+    let shell_page = context.shell.with_languages(&language_list(&context));
+    write_file(&index_path, &shell_page)?;
+    let not_found = options.dir.join("404.html");
+    if not_found.is_file() {
+        write_file(&not_found, &shell_page)?;
+    }
 
     let mut files: BTreeSet<String> = written.iter().map(|page| page.file.clone()).collect();
     if let Some(origin) = &settings.origin {
