@@ -138,8 +138,15 @@ function preloadData(priority) {
   }
 }
 
-/** Resolves after the page's next paint. */
-const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/**
+ * Resolves once the page has loaded (its stylesheet and the photos it loads
+ * eagerly, the first screen's) and painted.
+ */
+const loadedAndPainted = () => new Promise((resolve) => {
+  const paint = () => requestAnimationFrame(() => setTimeout(resolve, 0));
+  if (document.readyState === "complete") paint();
+  else addEventListener("load", paint, { once: true });
+});
 
 /**
  * Lets the preloads a prerendered page holds back (scripts/prerender writes
@@ -154,12 +161,12 @@ function releaseHeldPreloads() {
 }
 
 async function start() {
-  // A prerendered page (scripts/prerender) is complete already: it paints first;
-  // the app's code, data and start-up come after, so that none of it competes
-  // with the page's text and photos.
+  // A prerendered page (scripts/prerender) is complete already: it loads and
+  // paints first; the app's code, data and start-up come after, so that none of
+  // it competes with the page's text and first photos.
   const prerendered = document.getElementById(MOUNT_ID)?.hasAttribute("data-np-prerendered") ?? false;
   if (prerendered) {
-    await painted();
+    await loadedAndPainted();
     releaseHeldPreloads();
   }
   try {

@@ -74,7 +74,7 @@ impl Shell {
     /// page's: the loader (`boot.js`) loads at low priority, and the JS glue's
     /// `modulepreload` and the wasm's `preload` are held back (their `rel`
     /// becomes `data-np-rel`, which boot.js turns back once the page has
-    /// painted). The page is complete without the app, so nothing of the app
+    /// loaded and painted). The page is complete without the app, so nothing of the app
     /// should compete with its text and photos.
     pub fn page(&self, html_attributes: &str, head: &str, body: &str) -> String {
         let html = &self.html;
