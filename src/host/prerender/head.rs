@@ -198,6 +198,17 @@ mod tests {
         }
     }
 
+    fn photo(src: &str, alt: &str, size: Option<(u32, u32)>) -> Photo {
+        Photo {
+            src: src.into(),
+            alt: alt.into(),
+            width: size.map(|(width, _)| width),
+            height: size.map(|(_, height)| height),
+            caption: None,
+            credit: None,
+        }
+    }
+
     fn facts<'a>(article: &'a Article, site: &'a SiteInfo, image: Option<&'a Photo>) -> PageFacts<'a> {
         PageFacts {
             title: &article.title,
@@ -232,14 +243,7 @@ mod tests {
     fn open_graph_for_an_article() {
         let article = article("Title \"quoted\" <b>");
         let site = site();
-        let photo = Photo {
-            src: "https://x.gov/api/img/a.jpg".into(),
-            alt: "A photo".into(),
-            width: Some(1200),
-            height: Some(800),
-            caption: None,
-            credit: None,
-        };
+        let photo = photo("https://x.gov/api/img/a.jpg", "A photo", Some((1200, 800)));
         let tags = page_tags(&facts(&article, &site, Some(&photo)));
         for expected in [
             r#"<meta property="og:title" content="Title &quot;quoted&quot; &lt;b&gt;" data-np-head="page">"#,
@@ -263,14 +267,7 @@ mod tests {
     fn a_relative_image_is_no_preview_image() {
         let article = article("T");
         let site = site();
-        let photo = Photo {
-            src: "/api/img/a.jpg".into(),
-            alt: String::new(),
-            width: None,
-            height: None,
-            caption: None,
-            credit: None,
-        };
+        let photo = photo("/api/img/a.jpg", "", None);
         let tags = page_tags(&facts(&article, &site, Some(&photo)));
         assert!(!tags.contains("og:image"));
         assert!(tags.contains(r#"<meta name="twitter:card" content="summary""#));

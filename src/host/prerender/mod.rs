@@ -20,7 +20,7 @@ use crate::host::resolve;
 use crate::state::prefetched::{Prefetched, PrefetchedView};
 use head::{page_tags, PageFacts};
 use percent_encoding::percent_decode_str;
-use render::render;
+use render::{between, render};
 use shell::Shell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -565,11 +565,6 @@ fn meta_description(head: &str) -> Option<String> {
     let at =
         head.find(r#"<meta name="description" content=""#)? + r#"<meta name="description" content=""#.len();
     Some(unescape(&head[at..at + head[at..].find('"')?]))
-}
-
-fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let from = text.find(start)? + start.len();
-    Some(&text[from..from + text[from..].find(end)?])
 }
 
 /// Leptos's escapes undone, for text to be escaped again elsewhere.
