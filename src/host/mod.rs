@@ -20,21 +20,21 @@ pub fn resolver(base: &str) -> impl Fn(&str) -> Option<String> + '_ {
 mod tests {
     use super::*;
 
+    /// The cases of `tests/resolve.json`, which the browser's resolver meets too (tests/browser.rs).
     #[test]
     fn resolves_as_a_browser_does() {
-        let base = "https://cdn.example.org/api/en/news/page-1.json";
-        assert_eq!(
-            resolve("../img/a.jpg", base).as_deref(),
-            Some("https://cdn.example.org/api/en/img/a.jpg")
-        );
-        assert_eq!(
-            resolve("/img/a.jpg", base).as_deref(),
-            Some("https://cdn.example.org/img/a.jpg")
-        );
-        assert_eq!(
-            resolve("//other.example/x", base).as_deref(),
-            Some("https://other.example/x")
-        );
-        assert_eq!(resolve("x.jpg", "not a url"), None);
+        let cases: Vec<serde_json::Value> =
+            serde_json::from_str(include_str!("../../tests/resolve.json")).unwrap();
+        for case in cases.iter().filter(|case| case.get("reference").is_some()) {
+            let (reference, base) = (
+                case["reference"].as_str().unwrap(),
+                case["base"].as_str().unwrap(),
+            );
+            assert_eq!(
+                resolve(reference, base).as_deref(),
+                case["expected"].as_str(),
+                "{case}"
+            );
+        }
     }
 }
