@@ -391,8 +391,8 @@ fn write_pages(context: &Context, jobs: Vec<Job>, report: &mut Report) -> (Vec<W
         match outcome {
             Ok((kind, lang, page, article)) => {
                 *report.written.entry((lang.clone(), kind)).or_default() += 1;
-                if let Some(article) = article {
-                    articles.insert((lang, slug_of(&page.href)), (article, page.href.clone()));
+                if let Some((slug, article)) = article {
+                    articles.insert((lang, slug), (article, page.href.clone()));
                 }
                 written.push(page);
             }
@@ -402,13 +402,9 @@ fn write_pages(context: &Context, jobs: Vec<Job>, report: &mut Report) -> (Vec<W
     (written, articles)
 }
 
-/// The last segment of a route's href, decoded: an article's slug.
-fn slug_of(href: &str) -> String {
-    let last = href.rsplit('/').next().unwrap_or_default();
-    percent_decode_str(last).decode_utf8_lossy().into_owned()
-}
-
-type PageOutcome = Result<(&'static str, String, Written, Option<Article>), Skipped>;
+/// What writing one page gave: its kind, language, the page, and the article
+/// with its slug when the feeds list it.
+type PageOutcome = Result<(&'static str, String, Written, Option<(String, Article)>), Skipped>;
 
 /// Reads, renders and writes one page.
 fn write_page(context: &Context, job: Job) -> PageOutcome {
@@ -508,9 +504,11 @@ fn write_page(context: &Context, job: Job) -> PageOutcome {
             reason: error.to_string(),
         });
     }
-    let article = match view {
-        PrefetchedView::Article(article) if context.in_feeds.contains(&(lang.clone(), slug_of(&href))) => {
-            Some(*article)
+    let article = match (view, route) {
+        (PrefetchedView::Article(article), Route::Article { slug, .. })
+            if context.in_feeds.contains(&(lang.clone(), slug.clone())) =>
+        {
+            Some((slug, *article))
         }
         _ => None,
     };
