@@ -1,19 +1,19 @@
 //! The app: the router and the layout every route shares.
 
-use crate::browser::config::{AppConfig, MOUNT_ID};
+use crate::browser::config::AppConfig;
 use crate::browser::takeover::take_over_when_ready;
-use crate::components::alternate_links::AlternateLinks;
+use crate::components::alternate_links::keep_alternate_links;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::SkipLink;
 use crate::pages::routed_view;
 use crate::state::alternates::provide_alternates;
+use crate::state::head;
 use crate::state::navigation::provide_navigation;
 use crate::state::site::provide_site;
 use crate::state::takeover::provide_takeover;
 use crate::state::untranslated_note::provide_untranslated_note;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::Router;
 
 /// The whole app. Expects an [`AppConfig`] in context (see [`crate::start`]).
@@ -21,7 +21,6 @@ use leptos_router::components::Router;
 /// route table's answer (`core::routes`, `pages::routed_view`).
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     let config = expect_context::<AppConfig>();
     view! {
         <Router base=config.base.router_prefix()>
@@ -42,24 +41,17 @@ fn Layout() -> impl IntoView {
     provide_untranslated_note(navigation);
     provide_takeover();
     take_over_when_ready(site, navigation);
+    head::lang(move || site.lang.get(), config.embedded);
+    keep_alternate_links();
 
     let content = if config.embedded {
-        Effect::new(move |_| {
-            if let Some(root) = document().get_element_by_id(MOUNT_ID) {
-                let _ = root.set_attribute("lang", &site.lang.get());
-            }
-        });
         view! { <div id="main-content" class="container site-main" tabindex="-1">{routed_view()}</div> }
             .into_any()
     } else {
-        view! {
-            <Html attr:lang=move || site.lang.get() />
-            <main id="main-content" class="container site-main" tabindex="-1">{routed_view()}</main>
-        }
-        .into_any()
+        view! { <main id="main-content" class="container site-main" tabindex="-1">{routed_view()}</main> }
+            .into_any()
     };
     view! {
-        <AlternateLinks />
         {(!config.embedded).then(|| view! { <SkipLink /> })}
         <SiteHeader />
         {content}

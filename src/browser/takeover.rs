@@ -20,10 +20,11 @@ use web_sys::{Element, HtmlElement};
 /// Marks the mount element of a prerendered page.
 pub const PRERENDERED_ATTRIBUTE: &str = "data-np-prerendered";
 
-/// Marks a prerendered `<head>` tag; its value says when it goes: `app`, a tag
-/// the app writes itself (title, description, hreflang), at the takeover;
-/// `page`, a tag only crawlers read (canonical, Open Graph, JSON-LD, feed), when
-/// the reader moves to another view, which it does not describe.
+/// Marks a prerendered `<head>` tag that only crawlers read (canonical, Open
+/// Graph, JSON-LD, feed), with the value `page`: it goes when the reader moves
+/// to another view, which it does not describe. The tags the app keeps itself
+/// (title, description, hreflang) are not marked: the app adopts them
+/// (`state::head`).
 pub const HEAD_ATTRIBUTE: &str = "data-np-head";
 
 /// The prerendered mount element and the one the app renders into.
@@ -59,7 +60,6 @@ impl PrerenderedPage {
         if self.page.replace_with_with_node_1(&self.stage).is_err() {
             return;
         }
-        remove_head_tags("app");
         if let Some(target) = focus.and_then(|path| follow(&self.stage, &path)) {
             if let Ok(target) = target.dyn_into::<HtmlElement>() {
                 let options = web_sys::FocusOptions::new();
@@ -101,16 +101,16 @@ pub fn take_over_when_ready(site: Site, navigation: Navigation) {
     });
     Effect::new(move |done: Option<bool>| {
         if done != Some(true) && navigation.moves.get() > 0 {
-            remove_head_tags("page");
+            remove_crawler_tags();
             return true;
         }
         done.unwrap_or(false)
     });
 }
 
-/// Removes the prerendered head tags marked `when`.
-fn remove_head_tags(when: &str) {
-    let selector = format!(r#"head [{HEAD_ATTRIBUTE}="{when}"]"#);
+/// Removes the prerendered head tags only crawlers read.
+fn remove_crawler_tags() {
+    let selector = format!(r#"head [{HEAD_ATTRIBUTE}="page"]"#);
     if let Ok(tags) = document().query_selector_all(&selector) {
         for index in 0..tags.length() {
             if let Some(tag) = tags.item(index).and_then(|node| node.dyn_into::<Element>().ok()) {

@@ -4,25 +4,24 @@
 use crate::browser::config::AppConfig;
 use crate::core::routes::{Counterpart, Route};
 use crate::state::alternates::use_alternates;
+use crate::state::head;
 use crate::state::navigation::use_navigation;
 use crate::state::site::use_site;
 use leptos::prelude::*;
-use leptos_meta::Link;
 
 /// One absolute alternate link per language that has this view, the current
 /// language always included; `x-default` on the first listing page points at
 /// `BASE`, which picks the reader's language. None on a view that does not
 /// exist: an unknown route or language, an article not (yet) loaded.
-#[component]
-pub fn AlternateLinks() -> impl IntoView {
+pub fn keep_alternate_links() {
     let site = use_site();
     let navigation = use_navigation();
     let alternates = use_alternates();
     let config = expect_context::<AppConfig>();
-    move || {
+    head::alternates(move || {
         let current = site.lang.get();
         let Some(route) = navigation.route.get() else {
-            return Vec::new().collect_view();
+            return Vec::new();
         };
         let known_view = match &route {
             Route::Home => false,
@@ -31,7 +30,7 @@ pub fn AlternateLinks() -> impl IntoView {
         };
         // Absolute URLs or none: the prerender step without `--origin` has no origin.
         if !known_view || route.lang() != Some(current.as_str()) || config.origin.is_empty() {
-            return Vec::new().collect_view();
+            return Vec::new();
         }
         let absolute = |route: &Route| format!("{}{}", config.origin, route.href(&config.base));
         let mut links: Vec<(String, String)> = alternates
@@ -48,8 +47,5 @@ pub fn AlternateLinks() -> impl IntoView {
             links.push(("x-default".into(), absolute(&Route::Home)));
         }
         links
-            .into_iter()
-            .map(|(hreflang, href)| view! { <Link rel="alternate" hreflang=hreflang href=href /> })
-            .collect_view()
-    }
+    });
 }

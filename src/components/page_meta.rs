@@ -1,8 +1,8 @@
 //! The document title and meta description of a view.
 
+use crate::state::head;
 use crate::state::site::use_site;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 /// Sets `<title>` to "{title} – {agency}" and the meta description.
 #[component]
@@ -11,9 +11,8 @@ pub fn PageMeta(
     #[prop(into)] description: Signal<String>,
 ) -> impl IntoView {
     let site = use_site();
-    // leptos_meta's title effect can run once more after this view's owner is
-    // disposed (a view replaced inside a <Transition>): `try_` never panics, and
-    // the next view's title replaces the empty one at once.
+    // `try_`: a signal of a view being replaced inside a <Transition> may be
+    // gone a moment before the effects that read it.
     let full_title = move || {
         let title = title.try_get().unwrap_or_default();
         match site.agency_name() {
@@ -21,8 +20,6 @@ pub fn PageMeta(
             _ => title,
         }
     };
-    view! {
-        <Title text=full_title />
-        <Meta name="description" content=move || description.try_get().unwrap_or_default() />
-    }
+    head::title(full_title);
+    head::description(move || description.try_get().unwrap_or_default());
 }

@@ -8,12 +8,15 @@
 //!   article's translations are published by the article page alone.
 //! - [`untranslated_note`]: the note after switching language from an article
 //!   that has no translation; raised by the language switcher alone.
+//! - [`head`]: the document's title, description, language and `hreflang`
+//!   links; each written by the one view or layout effect that describes it.
 //! - [`prefetched`]: the view's documents when they are known before the app
 //!   renders (the prerender step); provided from outside, never written.
 //! - [`takeover`]: whether the first view is ready to replace the prerendered
 //!   page; written by that view alone.
 
 pub mod alternates;
+pub mod head;
 pub mod navigation;
 pub mod prefetched;
 pub mod site;

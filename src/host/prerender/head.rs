@@ -1,16 +1,36 @@
-//! The tags of a prerendered page's `<head>` that only crawlers and link
-//! previews read: canonical URL, Open Graph, Twitter card, JSON-LD, the feed.
-//! The app's own head tags (title, description, hreflang) come from its
-//! components (`render`). Every tag here is marked `data-np-head="page"`: they
+//! The tags of a prerendered page's `<head>`: the app's own (title,
+//! description, hreflang), which its views described while rendering
+//! (`state::head`) and which the app keeps up to date once it runs; and those
+//! only crawlers and link previews read: canonical URL, Open Graph, Twitter
+//! card, JSON-LD, the feed. The latter are marked `data-np-head="page"`: they
 //! describe the first view only, and the app removes them when the reader
-//! moves on; the app's are marked `"app"` and give way to the app's own at once.
+//! moves on.
 
 use super::attr;
+use crate::browser::takeover::HEAD_ATTRIBUTE;
 use crate::core::dates::CalendarDate;
 use crate::core::model::{Article, Photo, SiteInfo};
+use crate::host::sanitize::escape;
+use crate::state::head::Head;
 use serde_json::json;
 
-use crate::browser::takeover::HEAD_ATTRIBUTE;
+/// The app's head tags, as its views described them.
+pub fn app_tags(head: &Head) -> String {
+    let mut out = String::from("<title>");
+    escape(&head.title, false, &mut out);
+    out.push_str(&format!(
+        r#"</title><meta name="description" content="{}">"#,
+        attr(&head.description)
+    ));
+    for (hreflang, href) in &head.alternates {
+        out.push_str(&format!(
+            r#"<link rel="alternate" hreflang="{}" href="{}">"#,
+            attr(hreflang),
+            attr(href)
+        ));
+    }
+    out
+}
 /// What the page is, for its preview.
 pub struct PageFacts<'a> {
     /// The view's own title (without the agency's name).
@@ -188,6 +208,24 @@ mod tests {
             source_url: String::new(),
             truncated: false,
         }
+    }
+
+    #[test]
+    fn the_app_tags_escape_what_the_views_described() {
+        let head = Head {
+            lang: "en".into(),
+            title: "</title><script>x()</script> & \"more\"".into(),
+            description: "Say \"hi\" <b>".into(),
+            alternates: vec![("az".into(), "https://e.gov/az/?a=1&b=\"2\"".into())],
+        };
+        assert_eq!(
+            app_tags(&head),
+            concat!(
+                r#"<title>&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; &amp; "more"</title>"#,
+                r#"<meta name="description" content="Say &quot;hi&quot; &lt;b&gt;">"#,
+                r#"<link rel="alternate" hreflang="az" href="https://e.gov/az/?a=1&amp;b=&quot;2&quot;">"#,
+            )
+        );
     }
 
     fn site() -> SiteInfo {

@@ -12,15 +12,14 @@ pub mod sitemap;
 pub mod tree;
 
 use crate::browser::config::AppConfig;
-use crate::browser::takeover::HEAD_ATTRIBUTE;
 use crate::core::endpoints::Endpoints;
 use crate::core::model::{Article, Listing, SiteIndex, SiteInfo, Summary};
 use crate::core::routes::{BasePath, Legal, Route};
 use crate::host::resolve;
 use crate::state::prefetched::{Prefetched, PrefetchedView};
-use head::{page_tags, PageFacts};
+use head::{app_tags, page_tags, PageFacts};
 use percent_encoding::percent_decode_str;
-use render::{between, render};
+use render::render;
 use shell::Shell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -445,7 +444,7 @@ fn write_page(context: &Context, job: Job) -> PageOutcome {
         view: view.clone(),
     };
     let rendered = render(&context.config, &href, prefetched);
-    let alternates = head_links(&rendered.head);
+    let alternates = rendered.head.alternates.clone();
     let (article, image, lastmod) = match &view {
         PrefetchedView::Article(article) => (
             Some(article.as_ref()),
@@ -467,16 +466,14 @@ fn write_page(context: &Context, job: Job) -> PageOutcome {
         ),
         PrefetchedView::Legal(document) => (None, None, document.updated.as_deref().and_then(date_only)),
     };
-    let title = unescape(between(&rendered.head, "<title>", "</title>").unwrap_or_default());
-    let description = meta_description(&rendered.head).unwrap_or_default();
     let url = context.origin.as_ref().map(|origin| format!("{origin}{href}"));
     let feed = context.origin.as_ref().map(|_| {
         let href = format!("{}{}", context.config.base.as_str(), feeds::feed_file(&lang));
         (href, feeds::title(&lang, &info))
     });
     let facts = PageFacts {
-        title: &title,
-        description: &description,
+        title: &rendered.head.title,
+        description: &rendered.head.description,
         lang: &lang,
         alternate_langs: alternates
             .iter()
@@ -489,10 +486,9 @@ fn write_page(context: &Context, job: Job) -> PageOutcome {
         article,
         image,
     };
-    let head = format!("{}{}", mark_app_tags(&rendered.head), page_tags(&facts));
-    let mut html = context
-        .shell
-        .page(&rendered.html_attributes, &head, &rendered.body);
+    let head = format!("{}{}", app_tags(&rendered.head), page_tags(&facts));
+    let html_attributes = format!(r#" lang="{}""#, attr(&rendered.head.lang));
+    let mut html = context.shell.page(&html_attributes, &head, &rendered.body);
     if context.origin.is_none() {
         html = html.replace(&format!("{NO_ORIGIN}/"), "/");
     }
@@ -535,44 +531,6 @@ pub fn file_of(href: &str, base: &BasePath) -> String {
         Some(directory) => format!("{directory}/index.html"),
         None => format!("{below}.html"),
     }
-}
-
-/// Marks the app's own head tags, which the app replaces with its own when it starts.
-fn mark_app_tags(head: &str) -> String {
-    let mark = format!(r#" {HEAD_ATTRIBUTE}="app""#);
-    head.replace("<meta ", &format!("<meta{mark} "))
-        .replace("<link ", &format!("<link{mark} "))
-}
-
-/// The `hreflang` links of the app's head: `(hreflang, href)`.
-fn head_links(head: &str) -> Vec<(String, String)> {
-    head.split("<link ")
-        .skip(1)
-        .filter_map(|tag| {
-            let tag = tag.split('>').next()?;
-            let value = |name: &str| {
-                let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
-                Some(unescape(&tag[start..start + tag[start..].find('"')?]))
-            };
-            Some((value("hreflang")?, value("href")?))
-        })
-        .collect()
-}
-
-fn meta_description(head: &str) -> Option<String> {
-    let at =
-        head.find(r#"<meta name="description" content=""#)? + r#"<meta name="description" content=""#.len();
-    Some(unescape(&head[at..at + head[at..].find('"')?]))
-}
-
-/// Leptos's escapes undone, for text to be escaped again elsewhere.
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&amp;", "&")
 }
 
 /// `YYYY-MM-DD` of a date from the data.
