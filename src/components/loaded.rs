@@ -4,15 +4,19 @@ use crate::browser::marks::mark_view;
 use crate::components::load_error::LoadError;
 use crate::components::loading_skeleton::LoadingSkeleton;
 use crate::core::error::ApiError;
+use crate::state::document::{typed, Document, Erased};
 use crate::state::takeover::use_takeover;
 use leptos::prelude::*;
+use std::any::Any;
+use std::rc::Rc;
+use std::sync::Arc;
 
 /// Where a view's document comes from.
 pub enum Source<T: Send + Sync + 'static> {
     /// Known before rendering (prefetched by the prerender step).
     Ready(T),
     /// Loaded by the app.
-    Fetch(LocalResource<Result<T, ApiError>>),
+    Fetch(Document<T>),
 }
 
 /// Shows the document of `source`. Ready: `render(value)` at once. Fetched: a
@@ -28,29 +32,46 @@ where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let resource = match source {
-        Source::Ready(value) => return render(value).into_any(),
-        Source::Fetch(resource) => resource,
-    };
+    match source {
+        Source::Ready(value) => render(value).into_any(),
+        Source::Fetch(document) => {
+            let render: Render = Arc::new(move |value| Ok(render(typed(Ok(value))?).into_any()));
+            transition(document.erased(), skeleton_rows, render)
+        }
+    }
+}
+
+/// Renders a loaded document of the type the caller knows.
+type Render = Arc<dyn Fn(Rc<dyn Any>) -> Result<AnyView, ApiError> + Send + Sync>;
+
+/// [`loaded`]'s fetched case, for every document type alike: the Leptos
+/// `<Transition>` and its future are compiled once, not once per view.
+fn transition(resource: LocalResource<Erased>, skeleton_rows: usize, render: Render) -> AnyView {
     let takeover = use_takeover();
     view! {
         <Transition fallback=move || view! { <LoadingSkeleton rows=skeleton_rows /> }>
-            {move || Suspend::new(async move {
-                let outcome = resource.await;
-                if let Some(takeover) = takeover {
-                    takeover.settle(outcome.is_ok());
+            {
+                let render = render.clone();
+                move || {
+                    let render = render.clone();
+                    Suspend::new(async move {
+                        let outcome = resource.await.and_then(|value| render(value));
+                        if let Some(takeover) = takeover {
+                            takeover.settle(outcome.is_ok());
+                        }
+                        match outcome {
+                            Ok(view) => {
+                                mark_view();
+                                view
+                            }
+                            Err(error) => {
+                                let retry = move |_| resource.refetch();
+                                view! { <LoadError error=error retry=retry /> }.into_any()
+                            }
+                        }
+                    })
                 }
-                match outcome {
-                    Ok(value) => {
-                        mark_view();
-                        render(value).into_any()
-                    }
-                    Err(error) => {
-                        let retry = move |_| resource.refetch();
-                        view! { <LoadError error=error retry=retry /> }.into_any()
-                    }
-                }
-            })}
+            }
         </Transition>
     }
     .into_any()

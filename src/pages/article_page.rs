@@ -12,6 +12,7 @@ use crate::core::model::Article;
 use crate::core::routes::Route;
 use crate::pages::route_part;
 use crate::state::alternates::use_alternates;
+use crate::state::document::Document;
 use crate::state::navigation::use_navigation;
 use crate::state::prefetched::{prefetched_view, PrefetchedView};
 use crate::state::site::use_site;
@@ -35,7 +36,7 @@ pub fn ArticlePage(lang: String, slug: String) -> impl IntoView {
             let (lang, slug) = params.get_untracked();
             Source::Ready((Route::Article { lang, slug }, article))
         }
-        None => Source::Fetch(LocalResource::new(move || {
+        None => Source::Fetch(Document::new(move || {
             let config = config.clone();
             let (lang, slug) = params.get();
             async move {

@@ -10,6 +10,7 @@ use crate::components::rich_text::RichText;
 use crate::core::model::LegalDocument;
 use crate::core::routes::{Legal, Route};
 use crate::pages::route_part;
+use crate::state::document::Document;
 use crate::state::navigation::use_navigation;
 use crate::state::prefetched::{prefetched_view, PrefetchedView};
 use crate::state::site::use_site;
@@ -30,7 +31,7 @@ pub fn LegalPage(lang: String, legal: Legal) -> impl IntoView {
     });
     let document = match prefetched {
         Some(document) => Source::Ready((params.get_untracked().0, document)),
-        None => Source::Fetch(LocalResource::new(move || {
+        None => Source::Fetch(Document::new(move || {
             let config = config.clone();
             let (lang, legal) = params.get();
             async move {

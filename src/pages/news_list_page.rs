@@ -13,6 +13,7 @@ use crate::core::model::Listing;
 use crate::core::routes::Route;
 use crate::i18n::fill;
 use crate::pages::route_part;
+use crate::state::document::Document;
 use crate::state::navigation::use_navigation;
 use crate::state::prefetched::{prefetched_view, PrefetchedView};
 use crate::state::site::use_site;
@@ -42,7 +43,7 @@ pub fn NewsListPage(lang: String, page: u32) -> impl IntoView {
             let (lang, page) = params.get_untracked();
             Source::Ready((lang, ListingOutcome::Page(page, listing)))
         }
-        None => Source::Fetch(LocalResource::new(move || {
+        None => Source::Fetch(Document::new(move || {
             let config = config.clone();
             let (lang, page) = params.get();
             async move {

@@ -10,12 +10,15 @@
 //!   that has no translation; raised by the language switcher alone.
 //! - [`head`]: the document's title, description, language and `hreflang`
 //!   links; each written by the one view or layout effect that describes it.
+//! - [`document`]: a document that loads, as a resource of one erased type
+//!   (one copy of the resource machinery in the bundle, not one per document).
 //! - [`prefetched`]: the view's documents when they are known before the app
 //!   renders (the prerender step); provided from outside, never written.
 //! - [`takeover`]: whether the first view is ready to replace the prerendered
 //!   page; written by that view alone.
 
 pub mod alternates;
+pub mod document;
 pub mod head;
 pub mod navigation;
 pub mod prefetched;

@@ -8,6 +8,7 @@ use crate::core::error::ApiError;
 use crate::core::language::choose_language;
 use crate::core::model::{SiteIndex, SiteInfo};
 use crate::i18n::{strings, Strings};
+use crate::state::document::Document;
 use crate::state::navigation::Navigation;
 use crate::state::prefetched::use_prefetched;
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ pub struct Site {
     /// `API/{lang}/site.json` for [`Site::lang`].
     pub info: Loading<SiteInfo>,
     /// What loads `index` in the browser (none when it was prefetched).
-    index_loader: Option<LocalResource<Result<SiteIndex, ApiError>>>,
+    index_loader: Option<Document<SiteIndex>>,
 }
 
 impl Site {
@@ -67,7 +68,7 @@ pub fn provide_site(config: AppConfig, navigation: Navigation) -> Site {
 /// The browser's [`Site`]: `site.json`, then the language's `site.json`.
 fn load_site(config: AppConfig, navigation: Navigation) -> Site {
     let index_config = config.clone();
-    let index = LocalResource::new(move || {
+    let index = Document::new(move || {
         let config = index_config.clone();
         async move { fetch_site_index(&config).await }
     });
@@ -84,7 +85,7 @@ fn load_site(config: AppConfig, navigation: Navigation) -> Site {
         }
     });
 
-    let info = LocalResource::new(move || {
+    let info = Document::new(move || {
         let config = config.clone();
         let lang = lang.get();
         async move {
