@@ -1,5 +1,9 @@
 //! One short function per document of the contract: build the URL, fetch it
 //! through `browser::http`, check the status, decode. Nothing else fetches.
+//!
+//! Documents fetched in the last few minutes are kept (a few dozen at most),
+//! so that going back to a view shows it at once, without a request or a
+//! skeleton; after that they are fetched again, for news that changed.
 
 use crate::browser::config::{resolve, AppConfig};
 use crate::browser::http::get_text;
@@ -9,22 +13,87 @@ use crate::core::decode::{
 use crate::core::error::{check_status, ApiError};
 use crate::core::model::{Article, LegalDocument, Listing, SiteIndex, SiteInfo};
 use crate::core::routes::{Document, Legal};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
 
-/// Fetches `document` and hands the text and the document's own URL to `decode`.
+/// How many fetched documents are kept, and for how long (milliseconds).
+const KEPT_DOCUMENTS: usize = 32;
+const KEPT_FOR_MS: f64 = 5.0 * 60.0 * 1000.0;
+
+/// A fetched document: its URL, its text and the URL it came from (after
+/// redirects), and when it arrived (`Date.now()`).
+struct Kept {
+    url: String,
+    text: Rc<str>,
+    source: Rc<str>,
+    at: f64,
+}
+
+thread_local! {
+    /// Oldest first.
+    static KEPT: RefCell<VecDeque<Kept>> = const { RefCell::new(VecDeque::new()) };
+}
+
+/// Fetches `document` (or takes it from [`KEPT`]) and hands the text and the
+/// document's own URL to `decode`. Only a document that decoded is kept: Retry
+/// after bad data fetches it again.
 async fn fetch_with<T>(
     config: &AppConfig,
     document: Document,
     decode: impl FnOnce(&str, &str) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
     let url = config.api.url(&document)?;
-    let response = get_text(&url).await?;
+    let kept = kept(&url);
+    let fresh = kept.is_none();
+    let (text, source) = match kept {
+        Some(kept) => kept,
+        None => fetch_text(&url).await?,
+    };
+    let decoded = decode(&text, &source)?;
+    if fresh {
+        keep(url, text, source);
+    }
+    Ok(decoded)
+}
+
+/// The text at `url` and the URL it came from (after redirects), if the
+/// status says it is the document. Not generic, nor are the two below: one
+/// copy for every document type.
+async fn fetch_text(url: &str) -> Result<(Rc<str>, Rc<str>), ApiError> {
+    let response = get_text(url).await?;
     check_status(response.status)?;
     let source = if response.url.is_empty() {
-        url
+        url.into()
     } else {
-        response.url
+        response.url.into()
     };
-    decode(&response.text, &source)
+    Ok((response.text.into(), source))
+}
+
+/// The text and source of `url` if it arrived less than [`KEPT_FOR_MS`] ago.
+fn kept(url: &str) -> Option<(Rc<str>, Rc<str>)> {
+    let now = js_sys::Date::now();
+    KEPT.with_borrow_mut(|kept| {
+        kept.retain(|entry| now - entry.at < KEPT_FOR_MS);
+        let entry = kept.iter().find(|entry| entry.url == url)?;
+        Some((entry.text.clone(), entry.source.clone()))
+    })
+}
+
+fn keep(url: String, text: Rc<str>, source: Rc<str>) {
+    KEPT.with_borrow_mut(|kept| {
+        kept.retain(|entry| entry.url != url);
+        if kept.len() == KEPT_DOCUMENTS {
+            kept.pop_front();
+        }
+        kept.push_back(Kept {
+            url,
+            text,
+            source,
+            at: js_sys::Date::now(),
+        });
+    });
 }
 
 /// `API/site.json`.

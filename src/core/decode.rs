@@ -91,7 +91,7 @@ pub fn decode_listing(text: &str, resolve: Resolver) -> Result<Listing, ApiError
     let items: Vec<Summary> = raw
         .items
         .into_iter()
-        .filter_map(|value| serde_json::from_value::<Summary>(value).ok())
+        .filter_map(|item| serde_json::from_str::<Summary>(item.get()).ok())
         .filter(|item| {
             is_valid_slug(&item.slug) && !item.title.trim().is_empty() && !item.published.trim().is_empty()
         })

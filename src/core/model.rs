@@ -9,6 +9,8 @@
 use super::slug::{is_valid_lang, is_valid_slug};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 
 /// `API/site.json`: the languages the site publishes in.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -161,7 +163,7 @@ pub struct Listing {
     pub skipped: usize,
 }
 
-/// The wire shape of a listing page; items stay raw so each is decoded on its own.
+/// The wire shape of a listing page; items stay raw text so each is decoded on its own.
 #[serde_with::apply(
     Option => #[serde(default, deserialize_with = "lenient")],
 )]
@@ -170,8 +172,13 @@ pub(crate) struct RawListing {
     pub page: Option<u32>,
     pub total_pages: u32,
     pub total_items: Option<u32>,
-    pub items: Vec<serde_json::Value>,
+    pub items: Vec<Box<RawValue>>,
 }
+
+// The lenient parts are first taken as raw JSON text (`RawValue`, which
+// checks it is well formed), then decoded from that text on their own: a part
+// of the wrong shape fails alone. Text rather than a `serde_json::Value`, so
+// each type has one decoder (from text) in the bundle, not two.
 
 /// Decodes an optional part; a value of the wrong shape becomes `None`.
 fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
@@ -179,8 +186,8 @@ where
     D: Deserializer<'de>,
     T: DeserializeOwned,
 {
-    let value = serde_json::Value::deserialize(deserializer)?;
-    Ok(serde_json::from_value(value).ok())
+    let raw = <&RawValue>::deserialize(deserializer)?;
+    Ok(serde_json::from_str(raw.get()).ok())
 }
 
 /// Like [`lenient`], for parts whose absence is an empty value.
@@ -198,13 +205,13 @@ where
     D: Deserializer<'de>,
     T: DeserializeOwned,
 {
-    let value = serde_json::Value::deserialize(deserializer)?;
-    let serde_json::Value::Array(items) = value else {
+    let raw = <&RawValue>::deserialize(deserializer)?;
+    let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(raw.get()) else {
         return Ok(Vec::new());
     };
     Ok(items
         .into_iter()
-        .filter_map(|item| serde_json::from_value(item).ok())
+        .filter_map(|item| serde_json::from_str(item.get()).ok())
         .collect())
 }
 
@@ -214,17 +221,17 @@ fn translations<'de, D>(deserializer: D) -> Result<Translations, D::Error>
 where
     D: Deserializer<'de>,
 {
-    let value = serde_json::Value::deserialize(deserializer)?;
-    let serde_json::Value::Object(entries) = value else {
+    let raw = <&RawValue>::deserialize(deserializer)?;
+    // A map, as serde_json's own object was: ordered by language code, the
+    // last of a repeated key kept.
+    let Ok(entries) = serde_json::from_str::<BTreeMap<String, &RawValue>>(raw.get()) else {
         return Ok(Translations::default());
     };
     Ok(entries
         .into_iter()
-        .filter_map(|(lang, slug)| match slug {
-            serde_json::Value::String(slug) if is_valid_lang(&lang) && is_valid_slug(&slug) => {
-                Some((lang, slug))
-            }
-            _ => None,
+        .filter_map(|(lang, slug)| {
+            let slug = serde_json::from_str::<String>(slug.get()).ok()?;
+            (is_valid_lang(&lang) && is_valid_slug(&slug)).then_some((lang, slug))
         })
         .collect())
 }

@@ -224,6 +224,40 @@ test("a network failure and invalid JSON give clear messages, never a blank page
   assert.equal(await page.getByRole("banner").count(), 1);
 }));
 
+test("a view seen a moment ago comes back at once, without a request; bad data is fetched again on Retry", () => withPage(env.browser, { allow: ["Failed to load resource"] }, async (page) => {
+  const requests = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith("/api/")) requests.push(path);
+  });
+  await page.goto(url("/en/"));
+  await settled(page);
+  const title = await cardLinks(page).first().textContent();
+  await cardLinks(page).first().click();
+  await page.getByRole("heading", { level: 1, name: title }).waitFor();
+  await page.goBack();
+  await cardLinks(page).first().waitFor();
+  const seen = requests.length;
+  await cardLinks(page).first().click();
+  await page.getByRole("heading", { level: 1, name: title }).waitFor();
+  assert.equal(await page.locator(".skeleton").count(), 0, "no skeleton for an article just read");
+  await page.goBack();
+  await cardLinks(page).first().waitFor();
+  assert.deepEqual(requests.slice(seen), [], "the article and the listing came back without a request");
+
+  // A document that did not decode is not kept: Retry asks the server again.
+  let broken = true;
+  await page.route("**/api/en/pages/privacy.json", (route) => broken
+    ? route.fulfill({ status: 200, contentType: "application/json", body: '{"title": ' })
+    : route.continue());
+  await page.getByRole("contentinfo").getByRole("link", { name: "Privacy Policy" }).click();
+  const alert = page.getByRole("alert");
+  await alert.getByText("The data received is not valid.").waitFor();
+  broken = false;
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await page.getByRole("heading", { level: 1, name: "Privacy Policy" }).waitFor();
+}));
+
 test("the previous page stays on screen while the next one loads", () => withPage(env.browser, async (page) => {
   let release;
   const held = new Promise((resolve) => { release = resolve; });

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import assert from "node:assert/strict";
 import { serve } from "./server.mjs";
+import { CHROMIUM_ARGS } from "./chromium.mjs";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
@@ -23,10 +24,7 @@ export const EXAMPLES = join(ROOT, "examples");
 export const SHOTS = join(ROOT, "target", "screenshots");
 const AXE = require.resolve("axe-core/axe.min.js");
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
+export { CHROMIUM_ARGS };
 
 // What a test file started (servers, browsers, temporary folders), undone in
 // reverse order once its tests are over.
