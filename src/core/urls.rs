@@ -116,3 +116,22 @@ mod tests {
         assert!(!is_external("mailto:a@b.c", own));
     }
 }
+
+/// The cases of `tests/resolve.json` as `(reference, base, expected)`: both
+/// resolvers' tests check them (the host's in `host`, the browser's in
+/// `tests/browser.rs`), so that the two agree. For tests only.
+#[doc(hidden)]
+pub fn resolve_cases() -> Vec<(String, String, Option<String>)> {
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("../../tests/resolve.json")).unwrap_or_default();
+    cases
+        .iter()
+        .filter_map(|case| {
+            Some((
+                case.get("reference")?.as_str()?.to_string(),
+                case["base"].as_str()?.to_string(),
+                case["expected"].as_str().map(String::from),
+            ))
+        })
+        .collect()
+}
