@@ -9,6 +9,7 @@
 
 use crate::browser::marks::{mark, TAKEOVER_MARK};
 use crate::browser::warn;
+use crate::state::head::remove_head_tags;
 use crate::state::navigation::Navigation;
 use crate::state::site::Site;
 use crate::state::takeover::use_takeover;
@@ -110,14 +111,7 @@ pub fn take_over_when_ready(site: Site, navigation: Navigation) {
 
 /// Removes the prerendered head tags only crawlers read.
 fn remove_crawler_tags() {
-    let selector = format!(r#"head [{HEAD_ATTRIBUTE}="page"]"#);
-    if let Ok(tags) = document().query_selector_all(&selector) {
-        for index in 0..tags.length() {
-            if let Some(tag) = tags.item(index).and_then(|node| node.dyn_into::<Element>().ok()) {
-                tag.remove();
-            }
-        }
-    }
+    remove_head_tags(&format!(r#"[{HEAD_ATTRIBUTE}="page"]"#));
 }
 
 /// The child indices from `root` down to `node`, if it is inside.

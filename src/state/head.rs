@@ -132,13 +132,7 @@ fn write_root_lang(code: &str) {
 fn write_alternates(links: &[(String, String)]) {
     let document = document();
     let Some(head) = document.head() else { return };
-    if let Ok(old) = head.query_selector_all(r#"link[rel="alternate"][hreflang]"#) {
-        for index in 0..old.length() {
-            if let Some(node) = old.item(index) {
-                let _ = head.remove_child(&node);
-            }
-        }
-    }
+    remove_head_tags(r#"link[rel="alternate"][hreflang]"#);
     for (hreflang, href) in links {
         let Ok(link) = document.create_element("link") else {
             return;
@@ -147,5 +141,18 @@ fn write_alternates(links: &[(String, String)]) {
         let _ = link.set_attribute("hreflang", hreflang);
         let _ = link.set_attribute("href", href);
         let _ = head.append_child(&link);
+    }
+}
+
+/// Removes the tags of `<head>` that match `selector` (the browser's; also
+/// used by the takeover for the crawler tags).
+pub fn remove_head_tags(selector: &str) {
+    let Some(head) = document().head() else { return };
+    if let Ok(tags) = head.query_selector_all(selector) {
+        for index in 0..tags.length() {
+            if let Some(tag) = tags.item(index) {
+                let _ = head.remove_child(&tag);
+            }
+        }
     }
 }
