@@ -2,6 +2,8 @@
 //! contract outside a browser (tests, the fuzzer, the publishing tools). Built
 //! only for the host: none of it reaches the wasm bundle.
 
+pub mod check;
+pub mod images;
 pub mod prerender;
 pub mod sanitize;
 

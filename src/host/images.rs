@@ -1,0 +1,111 @@
+//! The real size of an image file, for checking and writing a photo's
+//! `width`/`height`: raster formats from their headers (the `imagesize` crate
+//! reads only the first bytes), SVG from its root element's `width`/`height`,
+//! else its `viewBox`.
+
+use std::path::Path;
+
+/// Width and height in pixels (CSS pixels for SVG).
+pub type Size = (u32, u32);
+
+/// Why a size could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SizeError {
+    #[error("cannot read it: {0}")]
+    Read(String),
+    #[error("it is not an image this step can measure (JPEG, PNG, WebP, AVIF, GIF or SVG)")]
+    Unknown,
+}
+
+/// The size of the image in `path`.
+pub fn image_size(path: &Path) -> Result<Size, SizeError> {
+    let is_svg = path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("svg"));
+    if is_svg {
+        let text = std::fs::read_to_string(path).map_err(|error| SizeError::Read(error.to_string()))?;
+        return svg_size(&text).ok_or(SizeError::Unknown);
+    }
+    match imagesize::size(path) {
+        Ok(size) => Ok((size.width as u32, size.height as u32)),
+        Err(imagesize::ImageError::IoError(error)) => Err(SizeError::Read(error.to_string())),
+        Err(_) => Err(SizeError::Unknown),
+    }
+}
+
+/// The size an SVG document declares on its root element.
+pub fn svg_size(text: &str) -> Option<Size> {
+    let start = text.find("<svg")?;
+    let end = start + text[start..].find('>')?;
+    let tag = &text[start..end];
+    let attribute = |name: &str| -> Option<&str> {
+        let mut rest = tag;
+        loop {
+            let at = rest.find(name)?;
+            let before = rest[..at].chars().last();
+            let after = &rest[at + name.len()..];
+            if before.is_some_and(char::is_whitespace) && after.trim_start().starts_with('=') {
+                let value = after.trim_start()[1..].trim_start();
+                let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+                return value[1..].split(quote).next();
+            }
+            rest = after;
+        }
+    };
+    let pixels = |value: &str| -> Option<u32> {
+        let number = value.trim().strip_suffix("px").unwrap_or(value.trim());
+        let number: f64 = number.parse().ok()?;
+        (number > 0.0 && number < 100_000.0).then(|| number.round() as u32)
+    };
+    if let (Some(width), Some(height)) = (
+        attribute("width").and_then(pixels),
+        attribute("height").and_then(pixels),
+    ) {
+        return Some((width, height));
+    }
+    let view_box: Vec<&str> = attribute("viewBox")?
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|part| !part.is_empty())
+        .collect();
+    match view_box.as_slice() {
+        [_, _, width, height] => Some((pixels(width)?, pixels(height)?)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn svg_sizes_from_attributes_or_view_box() {
+        let svg = r#"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 800" width="600" height="400px">"#;
+        assert_eq!(svg_size(svg), Some((600, 400)));
+        assert_eq!(
+            svg_size(r#"<svg viewBox="0 0 1200 800"><rect width="5"/></svg>"#),
+            Some((1200, 800))
+        );
+        assert_eq!(
+            svg_size(r#"<svg width="100%" height="100%" viewBox="0,0,64,32">"#),
+            Some((64, 32))
+        );
+        assert_eq!(svg_size("<svg>"), None);
+        assert_eq!(svg_size("not svg"), None);
+    }
+
+    #[test]
+    fn raster_sizes_from_headers() {
+        // A 3 × 2 PNG: its IHDR chunk is all imagesize reads.
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend_from_slice(&3u32.to_be_bytes());
+        png.extend_from_slice(&2u32.to_be_bytes());
+        png.extend_from_slice(b"\x08\x02\0\0\0\0\0\0\0");
+        let path = std::env::temp_dir().join(format!("news-portal-size-{}.png", std::process::id()));
+        std::fs::write(&path, &png).unwrap();
+        assert_eq!(image_size(&path), Ok((3, 2)));
+        std::fs::write(&path, b"not an image at all").unwrap();
+        assert_eq!(image_size(&path), Err(SizeError::Unknown));
+        std::fs::remove_file(&path).unwrap();
+        assert!(matches!(image_size(&path), Err(SizeError::Read(_))));
+    }
+}
