@@ -50,14 +50,7 @@ fn main() -> std::process::ExitCode {
         });
         println!("{out:#}");
     } else {
-        for finding in &report.findings {
-            println!("{finding}");
-        }
-        println!(
-            "checked {} documents in {:.2} s: {errors} error(s), {warnings} warning(s)",
-            report.documents,
-            started.elapsed().as_secs_f64()
-        );
+        report.print(started.elapsed().as_secs_f64());
     }
     if errors > 0 {
         ExitCode::FAILURE

@@ -4,7 +4,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use news_portal::host::prerender::{run, Options};
+    use news_portal::host::prerender::{check_origin, run, Options};
     use std::process::ExitCode;
 
     const USAGE: &str = "usage: prerender DIR [--api API_DIR] [--origin https://www.example.gov]";
@@ -29,11 +29,9 @@ fn main() -> std::process::ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    if let Some(origin) = &origin {
-        if url::Url::parse(origin).map_or(true, |url| !matches!(url.scheme(), "http" | "https")) {
-            eprintln!("prerender: --origin must be an http(s) URL, like https://www.example.gov");
-            return ExitCode::from(2);
-        }
+    if let Some(Err(error)) = origin.as_deref().map(check_origin) {
+        eprintln!("prerender: {error}");
+        return ExitCode::from(2);
     }
     let started = std::time::Instant::now();
     let report = match run(&Options { dir, api, origin }) {
@@ -43,45 +41,8 @@ fn main() -> std::process::ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let elapsed = started.elapsed().as_secs_f64();
-    let mut pages = 0;
-    for ((lang, kind), count) in &report.written {
-        println!("wrote {count:>6} {kind} page(s) in {lang}");
-        pages += count;
-    }
-    for file in &report.files {
-        println!("wrote {file}");
-    }
-    for file in &report.removed {
-        println!("removed {file} (its route is gone)");
-    }
-    for note in &report.notes {
-        println!("note: {note}");
-    }
-    for skipped in &report.skipped {
-        println!(
-            "skipped {}: {}; its route is left to the app",
-            skipped.path, skipped.reason
-        );
-    }
-    println!(
-        "prerendered {pages} pages in {elapsed:.2} s ({:.0} pages/s), {} skipped{}",
-        pages as f64 / elapsed.max(1e-9),
-        report.skipped.len(),
-        peak_memory()
-            .map(|mib| format!(", peak memory {mib:.0} MiB"))
-            .unwrap_or_default()
-    );
+    report.print(started.elapsed().as_secs_f64());
     ExitCode::SUCCESS
-}
-
-/// The process's peak resident memory in MiB, where the system says (Linux).
-#[cfg(not(target_arch = "wasm32"))]
-fn peak_memory() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -2,6 +2,7 @@
 //! contract outside a browser (tests, the fuzzer, the publishing tools). Built
 //! only for the host: none of it reaches the wasm bundle.
 
+pub mod build;
 pub mod check;
 pub mod images;
 pub mod prerender;

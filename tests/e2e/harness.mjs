@@ -149,6 +149,20 @@ export async function prerender(dir, origin) {
   return stdout;
 }
 
+/** The publish chain's binary (scripts/publish), built beside the prerender step's. */
+export const PUBLISH = process.env.PUBLISH ?? join(ROOT, "target", "release", "publish");
+
+/**
+ * Runs the publish chain on `dir` (a built app), as an agency's CI does:
+ * content/ built into the API tree the app reads, checked, every route
+ * prerendered, with `--origin origin`. Resolves to what it printed.
+ */
+export async function publish(dir, origin) {
+  const args = [dir, "--content", join(ROOT, "content"), "--origin", origin];
+  const { stdout } = await execFileAsync(PUBLISH, args);
+  return stdout;
+}
+
 /** Replaces the documented `setting` in `html`, which must hold it as the README shows it. */
 function edit(html, setting, value) {
   assert.ok(html.includes(setting), `index.html holds ${setting} as the README says`);

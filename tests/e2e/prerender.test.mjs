@@ -1,4 +1,5 @@
-// The prerendered site (scripts/prerender on a copy of dist/): what a reader
+// The published site (scripts/publish on a copy of dist/: the API tree built
+// from content/ by build-api, checked, every route prerendered): what a reader
 // without JavaScript, a reader with it, a link-preview bot and a crawler get.
 // Everything expected is read from the data in the copy, never assumed.
 import { before, test } from "node:test";
@@ -7,7 +8,7 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import {
-  DIST, freePort, onCleanup, prerender, start, withPage, openPage, settled, screenshot, assertAccessible,
+  DIST, freePort, onCleanup, prerender, publish, start, withPage, openPage, settled, screenshot, assertAccessible,
 } from "./harness.mjs";
 
 const env = {};
@@ -19,7 +20,9 @@ before(async () => {
   await cp(DIST, env.root, { recursive: true });
   const port = await freePort();
   env.origin = `http://127.0.0.1:${port}`;
-  env.report = await prerender(env.root, env.origin);
+  // The tree the app reads is the one build-api makes from content/ here.
+  await rm(join(env.root, "api"), { recursive: true, force: true });
+  env.report = await publish(env.root, env.origin);
   Object.assign(env, await start({ root: env.root, port }));
   env.site = await json("site.json");
   env.langs = env.site.languages.map((language) => language.code);

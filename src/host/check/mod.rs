@@ -95,6 +95,19 @@ impl Report {
     pub fn count(&self, severity: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == severity).count()
     }
+
+    /// Prints every finding and a summary line, as the command's output.
+    pub fn print(&self, elapsed: f64) {
+        for finding in &self.findings {
+            println!("{finding}");
+        }
+        println!(
+            "checked {} documents in {elapsed:.2} s: {} error(s), {} warning(s)",
+            self.documents,
+            self.count(Severity::Error),
+            self.count(Severity::Warning)
+        );
+    }
 }
 
 /// The origin the tree is checked under: URLs in it resolve as if it were

@@ -76,6 +76,56 @@ pub struct Report {
     pub notes: Vec<String>,
 }
 
+impl Report {
+    /// Prints what the run did, as the command's output.
+    pub fn print(&self, elapsed: f64) {
+        let mut pages = 0;
+        for ((lang, kind), count) in &self.written {
+            println!("wrote {count:>6} {kind} page(s) in {lang}");
+            pages += count;
+        }
+        for file in &self.files {
+            println!("wrote {file}");
+        }
+        for file in &self.removed {
+            println!("removed {file} (its route is gone)");
+        }
+        for note in &self.notes {
+            println!("note: {note}");
+        }
+        for skipped in &self.skipped {
+            println!(
+                "skipped {}: {}; its route is left to the app",
+                skipped.path, skipped.reason
+            );
+        }
+        println!(
+            "prerendered {pages} pages in {elapsed:.2} s ({:.0} pages/s), {} skipped{}",
+            pages as f64 / elapsed.max(1e-9),
+            self.skipped.len(),
+            peak_memory()
+                .map(|mib| format!(", peak memory {mib:.0} MiB"))
+                .unwrap_or_default()
+        );
+    }
+}
+
+/// `--origin` as the step needs it: an http(s) URL.
+pub fn check_origin(origin: &str) -> Result<(), String> {
+    match url::Url::parse(origin) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(()),
+        _ => Err("--origin must be an http(s) URL, like https://www.example.gov".into()),
+    }
+}
+
+/// The process's peak resident memory in MiB, where the system says (Linux).
+fn peak_memory() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
 /// One page to write.
 enum Job {
     Listing {
@@ -212,8 +262,28 @@ struct Settings {
     api_dir: PathBuf,
 }
 
+/// Where the app built in `options.dir` reads its documents from (`API_DIR`,
+/// which need not exist yet) and its `BASE`: for the publish chain, which
+/// builds and checks the tree before this step reads it.
+pub fn locate(options: &Options) -> Result<(PathBuf, BasePath), Fatal> {
+    let index_path = options.dir.join("index.html");
+    let shell_html =
+        std::fs::read_to_string(&index_path).map_err(|error| Fatal::Read(index_path.clone(), error))?;
+    let settings = Settings::locate(options, &Shell::parse(&shell_html)?)?;
+    Ok((settings.api_dir, settings.base))
+}
+
 impl Settings {
     fn read(options: &Options, shell: &Shell) -> Result<Settings, Fatal> {
+        let settings = Settings::locate(options, shell)?;
+        if !settings.api_dir.is_dir() {
+            let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+            return Err(Fatal::Read(settings.api_dir, missing));
+        }
+        Ok(settings)
+    }
+
+    fn locate(options: &Options, shell: &Shell) -> Result<Settings, Fatal> {
         let origin = options
             .origin
             .as_ref()
@@ -238,10 +308,6 @@ impl Settings {
                 options.dir.join(below)
             }
         };
-        if !api_dir.is_dir() {
-            let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
-            return Err(Fatal::Read(api_dir, missing));
-        }
         Ok(Settings {
             origin,
             base,

@@ -1,0 +1,43 @@
+//! `scripts/build-api CONTENT_DIR OUT_DIR`: the API tree built from Markdown
+//! and TOML files (`news_portal::host::build`). Exit status 1 when the content
+//! has errors (nothing is written then), 2 on wrong usage.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use std::process::ExitCode;
+
+    const USAGE: &str = "usage: build-api CONTENT_DIR OUT_DIR";
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|arg| arg == "-h" || arg == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let [content, out] = args.as_slice() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let started = std::time::Instant::now();
+    match news_portal::host::build::build(content.as_ref(), out.as_ref()) {
+        Ok(built) => {
+            for (lang, count) in &built.articles {
+                println!("built {count:>6} article(s) in {lang}");
+            }
+            println!(
+                "wrote {} files into {out} in {:.2} s",
+                built.files,
+                started.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("error: {content}/{error}");
+            }
+            eprintln!("build-api: {} error(s); nothing was written", errors.len());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,107 @@
+//! `scripts/publish DIR [--content CONTENT_DIR] [--origin https://www.example.gov]`:
+//! what an agency's CI runs after every content change, on a built app in
+//! `DIR`: build the API tree from content files (with `--content`), check it
+//! (stop on errors, print warnings), prerender every route. The API tree is
+//! where the app reads it: the folder `data-api` names inside `DIR`.
+//! Exit status 1 when the content or the tree has errors, 2 on wrong usage.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use news_portal::host::check::{check, Options as CheckOptions, Severity};
+    use news_portal::host::prerender::{check_origin, locate, run, Options};
+    use std::path::PathBuf;
+    use std::process::ExitCode;
+    use std::time::Instant;
+
+    const USAGE: &str = "usage: publish DIR [--content CONTENT_DIR] [--origin https://www.example.gov]";
+    let mut args = std::env::args().skip(1);
+    let (mut dir, mut content, mut origin) = (None::<PathBuf>, None::<PathBuf>, None);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--content" => content = args.next().map(Into::into),
+            "--origin" => origin = args.next(),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            _ if dir.is_none() && !arg.starts_with("--") => dir = Some(arg.into()),
+            _ => {
+                eprintln!("publish: unexpected {arg:?}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(dir) = dir else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    if let Some(Err(error)) = origin.as_deref().map(check_origin) {
+        eprintln!("publish: {error}");
+        return ExitCode::from(2);
+    }
+    let options = Options {
+        dir,
+        api: None,
+        origin: origin.clone(),
+    };
+    let (api_dir, base) = match locate(&options) {
+        Ok(found) => found,
+        Err(error) => {
+            eprintln!("publish: {error}");
+            return ExitCode::from(2);
+        }
+    };
+
+    if let Some(content) = &content {
+        println!("== build-api {} -> {}", content.display(), api_dir.display());
+        let started = Instant::now();
+        match news_portal::host::build::build(content, &api_dir) {
+            Ok(built) => println!(
+                "built {} article(s) in {} language(s), {} files, in {:.2} s",
+                built.articles.values().sum::<usize>(),
+                built.articles.len(),
+                built.files,
+                started.elapsed().as_secs_f64()
+            ),
+            Err(errors) => {
+                for error in &errors {
+                    eprintln!("error: {}/{error}", content.display());
+                }
+                eprintln!(
+                    "publish: stopped: {} error(s) in the content; nothing was changed",
+                    errors.len()
+                );
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+
+    println!("== check-api {}", api_dir.display());
+    let started = Instant::now();
+    let report = match check(&api_dir, &CheckOptions { base, origin }) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("publish: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    report.print(started.elapsed().as_secs_f64());
+    if report.count(Severity::Error) > 0 {
+        eprintln!("publish: stopped: the API tree has errors (above); nothing was prerendered");
+        return ExitCode::FAILURE;
+    }
+
+    println!("== prerender {}", options.dir.display());
+    let started = Instant::now();
+    match run(&options) {
+        Ok(report) => report.print(started.elapsed().as_secs_f64()),
+        Err(error) => {
+            eprintln!("publish: {error}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
