@@ -345,8 +345,8 @@ impl Checker {
             .filter(|&n: &u32| n >= 1)
             .collect();
         numbers.insert(1);
-        // (file, value of the field) of the first page that had it, to compare the others with.
-        let mut first: BTreeMap<&str, (String, u64)> = BTreeMap::new();
+        // Each page's `total_pages`, `total_items` and `per_page`, compared once all are read.
+        let mut seen: BTreeMap<&str, Vec<(String, u64)>> = BTreeMap::new();
         let mut items_on = BTreeMap::new();
         let mut newest_after: Option<(CalendarDate, String)> = None;
         for &n in &numbers {
@@ -380,28 +380,13 @@ impl Checker {
             }
             for field in ["total_pages", "total_items", "per_page"] {
                 match value[field].as_u64() {
-                    Some(number) => match first.get(field) {
-                        Some((other, expected)) if *expected != number => {
-                            let message = format!("{number} here, but {expected} in {other}");
-                            self.error(&file, Some(field.into()), message);
-                        }
-                        Some(_) => {}
-                        None => {
-                            first.insert(field, (file.clone(), number));
-                        }
-                    },
+                    Some(number) => seen.entry(field).or_default().push((file.clone(), number)),
                     None if field == "total_pages" => {}
                     None => self.warning(&file, Some(field.into()), "missing".into()),
                 }
             }
             let items = value["items"].as_array().cloned().unwrap_or_default();
             items_on.insert(n, (file.clone(), items.len() as u64));
-            if let Some((_, per_page)) = first.get("per_page") {
-                if items.len() as u64 > *per_page {
-                    let message = format!("{} items, more than `per_page` ({per_page})", items.len());
-                    self.error(&file, Some("items".into()), message);
-                }
-            }
             for (i, item) in items.iter().enumerate() {
                 let at = format!("items[{i}]");
                 let Some((slug, date)) = self.summary(&file, &url, &at, item) else {
@@ -423,6 +408,33 @@ impl Checker {
                     self.warning(&file, Some(at), message);
                 } else {
                     listed.insert(slug, (file.clone(), at));
+                }
+            }
+        }
+        // The value most pages agree on (the earliest page's on a tie) is taken
+        // as meant; a page that says otherwise is the one to fix.
+        let mut first: BTreeMap<&str, (String, u64)> = BTreeMap::new();
+        for (field, values) in &seen {
+            let count = |value: u64| values.iter().filter(|(_, v)| *v == value).count();
+            let Some(&(_, meant)) = values.iter().rev().max_by_key(|(_, v)| count(*v)) else {
+                continue;
+            };
+            let Some((file, meant)) = values.iter().find(|(_, v)| *v == meant) else {
+                continue;
+            };
+            for (other, value) in values {
+                if value != meant {
+                    let message = format!("{value} here, but {meant} in {file}");
+                    self.error(other, Some(field.to_string()), message);
+                }
+            }
+            first.insert(field, (file.clone(), *meant));
+        }
+        if let Some((_, per_page)) = first.get("per_page") {
+            for (file, count) in items_on.values() {
+                if count > per_page {
+                    let message = format!("{count} items, more than `per_page` ({per_page})");
+                    self.error(&file.clone(), Some("items".into()), message);
                 }
             }
         }
