@@ -12,7 +12,7 @@
 //    (news-portal:view): navigation → listing shown, route changes (cold,
 //    cached), page 1 → 2, and memory after 300 route changes against 10.
 // 5. The bundle's sizes.
-// 6. The prerender step on a generated tree of 10,000 articles × each sample
+// 6. The prerender step (and check-api) on a generated tree of 10,000 articles × each sample
 //    language (bench/generate-tree.mjs): pages per second and peak memory.
 import { chromium } from "playwright-core";
 import { execFile } from "node:child_process";
@@ -37,6 +37,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MARK = "news-portal:view";
 const TAKEOVER = "news-portal:takeover";
 const PRERENDER = join(ROOT, "target", "release", "prerender");
+const CHECK_API = join(ROOT, "target", "release", "check-api");
 const TREE = join(ROOT, "target", "bench", "tree");
 // What was tried to make the bundle lighter and route changes faster, as measured when tried.
 const LEVERS = join(ROOT, "bench", "levers.md");
@@ -335,10 +336,13 @@ const leak = await leakCheck(browser, cdn.url);
 await browser.close();
 const results = QUICK ? null : await lighthouseAll(cdn.url, targets);
 await cdn.close();
-let tree, step;
+let tree, step, checked;
 if (!QUICK) {
   log(`the prerender step on ${TREE_ARTICLES} generated articles per language`);
   tree = await generateTree(DIST, TREE, TREE_ARTICLES);
+  log("check-api on the same tree");
+  checked = (await promisify(execFile)(CHECK_API, [join(TREE, "api")], { maxBuffer: 64 << 20 }))
+    .stdout.trim().split("\n").at(-1);
   step = (await promisify(execFile)(PRERENDER, [TREE, "--origin", "https://www.example.gov"], { maxBuffer: 64 << 20 }))
     .stdout.trim().split("\n").at(-1);
   await rm(TREE, { recursive: true, force: true });
@@ -350,6 +354,7 @@ console.log(interactionTable(fast, slow, leak));
 console.log("\n" + sizeTable(bundleSizes(DIST)));
 if (tree) {
   console.log(`\nPrerender step, ${TREE_ARTICLES} articles × ${tree.languages} languages (${tree.pages} pages expected), ${availableParallelism()} cores:\n${step}`);
+  console.log(`check-api on the same tree: ${checked}`);
   console.log(`\nLighthouse reports: ${REPORTS}`);
 }
 console.log("\n" + await readFile(LEVERS, "utf8"));
