@@ -53,6 +53,8 @@ async function assertChrome(page, lang) {
   const words = CHROME[lang];
   assert.equal(await page.locator("html").getAttribute("lang"), lang);
   const banner = page.getByRole("banner");
+  // The agency's name arrives with {lang}/site.json, which may come after the view's own text.
+  await banner.getByRole("link", { name: words.agency }).first().waitFor({ timeout: 10_000 }).catch(() => {});
   assert.equal(await banner.getByRole("link", { name: words.agency }).count(), 1, `${lang}: agency name`);
   assert.equal(await banner.getByRole("link", { name: words.news, exact: true }).count(), 1, `${lang}: News`);
   const switcher = page.getByRole("navigation", { name: words.switcher });
