@@ -276,6 +276,7 @@ fn news_card_photo_has_size_and_alt() {
         height: Some(400),
         caption: None,
         credit: None,
+        sources: Vec::new(),
     };
     let first = photo.clone();
     let (host, _handle) = mount(move || {

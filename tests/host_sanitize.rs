@@ -7,6 +7,8 @@
 //! plain allowed markup, which passes unchanged.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use news_portal::core::html_policy::ALLOWED_ELEMENTS;
 use news_portal::host::sanitize::{HostSanitizeError, MAX_DEPTH};
 
@@ -96,7 +98,7 @@ fn nothing_executable_survives() {
 
 /// Article bodies of the sample, with their documents' URLs.
 fn sample_bodies() -> Vec<(String, String)> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/public/api/en/news");
+    let root = common::sample_api().join("en/news");
     let mut bodies = Vec::new();
     for entry in std::fs::read_dir(root).expect("sample articles") {
         let path = entry.expect("entry").path();

@@ -3,6 +3,8 @@
 //! nothing. The expectations are read from the data, never assumed.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use news_portal::host::prerender::{run, Fatal, Options, Report};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -32,7 +34,7 @@ impl App {
             .replace(r#"data-api="api/""#, &format!(r#"data-api="{api}""#));
         fs::write(dir.join("index.html"), &shell).unwrap();
         fs::write(dir.join("404.html"), &shell).unwrap();
-        copy_dir(Path::new("public/api"), &dir.join("api"));
+        copy_dir(common::sample_api(), &dir.join("api"));
         App { dir }
     }
 

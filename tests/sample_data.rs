@@ -1,4 +1,4 @@
-//! The bundled sample data (public/api/): every file decodes under the
+//! The bundled sample data (content/, built by build-api): every file decodes under the
 //! contract, listings are in order, and all three languages are complete with
 //! translations that point both ways. The contract's own rules are tested in
 //! src/core/decode_tests.rs.
@@ -9,8 +9,10 @@ use news_portal::core::routes::{Document, Legal};
 use news_portal::host::resolver as join;
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn sample_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("public/api")
+    common::sample_api().to_path_buf()
 }
 
 fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {

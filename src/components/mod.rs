@@ -12,6 +12,7 @@ pub mod page_heading;
 pub mod page_meta;
 pub mod pagination_nav;
 pub mod photo_figure;
+pub mod picture;
 pub mod rich_text;
 pub mod site_footer;
 pub mod site_header;

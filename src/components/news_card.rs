@@ -2,7 +2,9 @@
 
 use crate::browser::config::AppConfig;
 use crate::components::date_text::DateText;
+use crate::components::picture::{picture, Loading};
 use crate::core::model::Summary;
+use crate::core::photo_sizes::CARD;
 use crate::core::routes::Route;
 use leptos::prelude::*;
 
@@ -22,19 +24,14 @@ pub fn NewsCard(item: Summary, lang: String, position: usize, no_photo: &'static
     }
     .href(&base);
     let thumbnail = match item.photo {
-        Some(photo) => view! {
-            <img
-                class="news-card__photo"
-                src=photo.src
-                alt=photo.alt
-                width=photo.width.unwrap_or(1200)
-                height=photo.height.unwrap_or(800)
-                loading=if position < EAGER_CARDS { "eager" } else { "lazy" }
-                fetchpriority=if position == 0 { "high" } else { "auto" }
-                decoding="async"
-            />
+        Some(photo) => {
+            let loading = match position {
+                0 => Loading::First,
+                n if n < EAGER_CARDS => Loading::Eager,
+                _ => Loading::Lazy,
+            };
+            picture(photo, CARD, "news-card__photo", loading).into_any()
         }
-        .into_any(),
         None => view! {
             <div class="news-card__photo news-card__photo--none" role="img" aria-label=no_photo></div>
         }

@@ -141,8 +141,18 @@ fn require_title(title: &str) -> Result<(), ApiError> {
     }
 }
 
-/// Resolves a photo's `src`; a photo whose URL is unusable is dropped.
+/// Resolves a photo's `src` and its sources'; a photo whose URL is unusable is
+/// dropped, and so is a source that is not an image type, has no width, or
+/// whose URL is unusable.
 fn resolve_photo(mut photo: Photo, resolve: Resolver) -> Option<Photo> {
     photo.src = media_url(&photo.src, resolve)?;
+    photo.sources = std::mem::take(&mut photo.sources)
+        .into_iter()
+        .filter(|source| source.width > 0 && source.media_type.starts_with("image/"))
+        .filter_map(|mut source| {
+            source.src = media_url(&source.src, resolve)?;
+            Some(source)
+        })
+        .collect();
     Some(photo)
 }

@@ -9,6 +9,7 @@ pub mod html_policy;
 pub mod language;
 pub mod model;
 pub mod pagination;
+pub mod photo_sizes;
 pub mod routes;
 pub mod slug;
 pub mod urls;

@@ -58,6 +58,22 @@ pub struct Photo {
     pub height: Option<u32>,
     pub caption: Option<String>,
     pub credit: Option<String>,
+    /// The same picture in other sizes and formats, made at publish time (an
+    /// extension of contract v1; absent means only `src`). The browser picks
+    /// one by the layout (`core::photo_sizes`).
+    #[serde(default, deserialize_with = "lenient_items")]
+    pub sources: Vec<Source>,
+}
+
+/// One variant of a photo; `src` is resolved after decoding.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Source {
+    /// `image/webp`, `image/jpeg`, `image/avif`.
+    #[serde(rename = "type")]
+    pub media_type: String,
+    /// In pixels.
+    pub width: u32,
+    pub src: String,
 }
 
 /// One item of a listing page.

@@ -1,7 +1,9 @@
 //! The real size of an image file, for checking and writing a photo's
-//! `width`/`height`: raster formats from their headers (the `imagesize` crate
-//! reads only the first bytes), SVG from its root element's `width`/`height`,
-//! else its `viewBox`.
+//! `width`/`height`, as a browser shows it: JPEG, PNG and WebP from their
+//! headers turned by their EXIF orientation (the `image` crate's decoders read
+//! only the headers for this), other raster formats from their headers
+//! (`imagesize`), SVG from its root element's `width`/`height`, else its
+//! `viewBox`.
 
 use std::path::Path;
 
@@ -26,11 +28,32 @@ pub fn image_size(path: &Path) -> Result<Size, SizeError> {
         let text = std::fs::read_to_string(path).map_err(|error| SizeError::Read(error.to_string()))?;
         return svg_size(&text).ok_or(SizeError::Unknown);
     }
+    if crate::host::photos::is_raster(path) {
+        return upright_size(path);
+    }
     match imagesize::size(path) {
         Ok(size) => Ok((size.width as u32, size.height as u32)),
         Err(imagesize::ImageError::IoError(error)) => Err(SizeError::Read(error.to_string())),
         Err(_) => Err(SizeError::Unknown),
     }
+}
+
+/// A JPEG's, PNG's or WebP's size as it is shown: turned by its EXIF
+/// orientation, as browsers turn it (a phone's portrait photo is stored
+/// landscape with "rotate 90°"). Only the headers are read.
+fn upright_size(path: &Path) -> Result<Size, SizeError> {
+    use image::ImageDecoder;
+    let reader = image::ImageReader::open(path)
+        .map_err(|error| SizeError::Read(error.to_string()))?
+        .with_guessed_format()
+        .map_err(|error| SizeError::Read(error.to_string()))?;
+    let mut decoder = reader.into_decoder().map_err(|_| SizeError::Unknown)?;
+    let (width, height) = decoder.dimensions();
+    let turned = decoder.orientation().is_ok_and(|orientation| {
+        use image::metadata::Orientation::*;
+        matches!(orientation, Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH)
+    });
+    Ok(if turned { (height, width) } else { (width, height) })
 }
 
 /// The size an SVG document declares on its root element.
@@ -95,13 +118,8 @@ mod tests {
 
     #[test]
     fn raster_sizes_from_headers() {
-        // A 3 × 2 PNG: its IHDR chunk is all imagesize reads.
-        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-        png.extend_from_slice(&3u32.to_be_bytes());
-        png.extend_from_slice(&2u32.to_be_bytes());
-        png.extend_from_slice(b"\x08\x02\0\0\0\0\0\0\0");
         let path = std::env::temp_dir().join(format!("news-portal-size-{}.png", std::process::id()));
-        std::fs::write(&path, &png).unwrap();
+        image::RgbImage::new(3, 2).save(&path).unwrap();
         assert_eq!(image_size(&path), Ok((3, 2)));
         std::fs::write(&path, b"not an image at all").unwrap();
         assert_eq!(image_size(&path), Err(SizeError::Unknown));

@@ -5,6 +5,7 @@
 pub mod build;
 pub mod check;
 pub mod images;
+pub mod photos;
 pub mod prerender;
 pub mod sanitize;
 

@@ -20,6 +20,7 @@ use crate::core::dates::CalendarDate;
 use crate::core::slug::{is_valid_lang, is_valid_slug};
 use crate::core::urls::scheme;
 use crate::host::images::image_size;
+use crate::host::photos::{self, SourceOut, VARIANTS_FOLDER};
 use crate::host::resolver;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,6 +50,8 @@ pub struct Built {
     pub articles: BTreeMap<String, usize>,
     /// Every file written, below the output folder.
     pub files: usize,
+    /// Raster photos whose variants were made now (the others came from the cache).
+    pub photos_encoded: usize,
 }
 
 /// `content/site.toml`.
@@ -165,6 +168,8 @@ struct PhotoOut {
     caption: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     credit: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<SourceOut>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -229,6 +234,8 @@ const LEGAL_PAGES: [&str; 2] = ["terms", "privacy"];
 pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
     let mut builder = Builder {
         content: content.to_path_buf(),
+        cache: photos::default_cache(content),
+        encoded: 0,
         errors: Vec::new(),
         files: BTreeMap::new(),
     };
@@ -278,6 +285,7 @@ pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
     std::fs::rename(&staging, out).map_err(|error| fail(format!("cannot write it: {error}")))?;
     Ok(Built {
         files: builder.files.len(),
+        photos_encoded: builder.encoded,
         ..built
     })
 }
@@ -290,6 +298,10 @@ enum Output {
 
 struct Builder {
     content: PathBuf,
+    /// Where photo variants are made and kept between builds.
+    cache: PathBuf,
+    /// How many photos were encoded (not found in the cache).
+    encoded: usize,
     errors: Vec<ContentError>,
     /// The output, by path below the output folder; sorted, so the build is deterministic.
     files: BTreeMap<String, Output>,
@@ -329,6 +341,16 @@ impl Builder {
             },
         );
         self.assets(&codes);
+        // Every raster photo's variants, on every core, before the articles use them.
+        let rasters: Vec<PathBuf> = self
+            .files
+            .values()
+            .filter_map(|output| match output {
+                Output::Copy(path) if photos::is_raster(path) => Some(path.clone()),
+                _ => None,
+            })
+            .collect();
+        self.encoded = photos::prepare(&rasters, &self.cache);
         let mut articles: BTreeMap<String, Vec<Article>> = BTreeMap::new();
         for language in &site.languages {
             self.site_info(language);
@@ -688,11 +710,29 @@ impl Builder {
                 format!("the photo {src:?} has no `alt`: say what it shows, for readers who cannot see it"),
             );
         }
+        let mut sources = Vec::new();
         let (width, height) = if scheme(&src).is_some() {
             (photo.width, photo.height)
         } else {
             let path = self.content.join(normalize(&folder.join(&src))?);
-            match image_size(&path) {
+            let size = if photos::is_raster(&path) {
+                // Sizes and formats for every screen; the original stays the `src`.
+                match photos::variants(&path, &self.cache) {
+                    Ok(variants) => {
+                        for variant in &variants.files {
+                            let file = format!("{VARIANTS_FOLDER}/{}", variant.name);
+                            self.files
+                                .insert(file, Output::Copy(self.cache.join(&variant.name)));
+                        }
+                        sources = variants.sources(folder.components().count());
+                        Ok((variants.width, variants.height))
+                    }
+                    Err(error) => Err(error.to_string()),
+                }
+            } else {
+                image_size(&path).map_err(|error| error.to_string())
+            };
+            match size {
                 Ok((width, height)) => (Some(width), Some(height)),
                 Err(error) => {
                     self.error(file, None, format!("the photo {src:?}: {error}"));
@@ -707,6 +747,7 @@ impl Builder {
             height,
             caption: photo.caption.clone(),
             credit: photo.credit.clone(),
+            sources,
         })
     }
 

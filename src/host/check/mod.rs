@@ -96,10 +96,34 @@ impl Report {
         self.findings.iter().filter(|f| f.severity == severity).count()
     }
 
-    /// Prints every finding and a summary line, as the command's output.
+    /// Prints the findings and a summary line, as the command's output. A
+    /// message that many files share (a whole archive's photos without
+    /// variants) is printed for the first few files and then counted; `--json`
+    /// lists every one.
     pub fn print(&self, elapsed: f64) {
+        const SHOWN: usize = 3;
+        /// A finding without its file: what many files can share.
+        type Kind = (Severity, Option<String>, String);
+        let key =
+            |finding: &Finding| -> Kind { (finding.severity, finding.at.clone(), finding.message.clone()) };
+        let mut seen: HashMap<Kind, usize> = HashMap::new();
         for finding in &self.findings {
-            println!("{finding}");
+            let count = seen.entry(key(finding)).or_default();
+            *count += 1;
+            if *count <= SHOWN {
+                println!("{finding}");
+            }
+        }
+        let mut more: Vec<(&Kind, &usize)> = seen.iter().filter(|(_, count)| **count > SHOWN).collect();
+        more.sort();
+        for ((severity, at, message), count) in more {
+            let severity = if *severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            };
+            let at = at.as_ref().map_or(String::new(), |at| format!("{at}: "));
+            println!("{severity}: … and {} more files: {at}{message}", count - SHOWN);
         }
         println!(
             "checked {} documents in {elapsed:.2} s: {} error(s), {} warning(s)",
@@ -326,6 +350,7 @@ impl Checker {
                 height: None,
                 caption: None,
                 credit: None,
+                sources: Vec::new(),
             };
             self.image(&file, &url, "logo", &photo, false);
         }
@@ -507,6 +532,7 @@ impl Checker {
         self.translations_shape(file, item, at);
         if let Some(photo) = self.optional::<Photo>(file, item, "photo", at) {
             self.image(file, url, &format!("{at}.photo"), &photo, true);
+            self.sources(file, url, &format!("{at}.photo"), &photo);
         }
         Some((slug, date))
     }
@@ -654,6 +680,89 @@ impl Checker {
         }
     }
 
+    /// A photo's `sources` (its variants): each a usable address whose file
+    /// exists; a raster photo without any is downloaded whole by every reader.
+    fn sources(&mut self, file: &str, url: &str, at: &str, photo: &Photo) {
+        let resolve = resolver(url);
+        for (i, source) in photo.sources.iter().enumerate() {
+            let here = Some(format!("{at}.sources[{i}]"));
+            let Some(absolute) = media_url(&source.src, &resolve) else {
+                let message = format!(
+                    "`src` {:?} is not an http(s) address: browsers skip this variant",
+                    source.src
+                );
+                self.error(file, here, message);
+                continue;
+            };
+            if let Some((below, path)) = self.local(&absolute, &source.src) {
+                if !path.is_file() {
+                    let message = format!(
+                        "`src` {:?} names {below}, which does not exist: browsers that pick it show no photo",
+                        source.src
+                    );
+                    self.error(file, here, message);
+                }
+            }
+        }
+        if !photo.sources.is_empty() {
+            return;
+        }
+        let Some(absolute) = media_url(&photo.src, &resolve) else {
+            return;
+        };
+        let Some((below, path)) = self.local(&absolute, &photo.src) else {
+            return;
+        };
+        if crate::host::photos::is_raster(&path) {
+            let size =
+                std::fs::metadata(&path).map_or(String::new(), |m| format!(" ({} KB)", m.len() / 1000));
+            let message = format!("no `sources`: every reader downloads {below}{size} whole; publish with photo variants (README, \"Photos\")");
+            self.warning(file, Some(at.to_string()), message);
+        }
+    }
+
+    /// The file below the API folder that a relative reference names, if it is inside it.
+    fn local(&self, absolute: &str, reference: &str) -> Option<(String, PathBuf)> {
+        if scheme(reference.trim()).is_some() {
+            return None;
+        }
+        let below = absolute.strip_prefix(&self.api_url)?;
+        let below = below.split(['?', '#']).next().unwrap_or_default().to_string();
+        let path = self
+            .dir
+            .join(percent_decode_str(&below).decode_utf8_lossy().as_ref());
+        Some((below, path))
+    }
+
+    /// What a link preview of the article shows: a warning when nothing.
+    fn preview_image(&mut self, file: &str, photo: Option<&Photo>) {
+        let message = match photo {
+            None => "no `photo`: link previews of this article show no image",
+            Some(photo) => {
+                let raster = |src: &str| {
+                    let path = src
+                        .split(['?', '#'])
+                        .next()
+                        .unwrap_or_default()
+                        .to_ascii_lowercase();
+                    [".jpg", ".jpeg", ".png", ".webp", ".gif"]
+                        .iter()
+                        .any(|ext| path.ends_with(ext))
+                };
+                let previewable = raster(&photo.src)
+                    || photo
+                        .sources
+                        .iter()
+                        .any(|s| s.media_type == "image/jpeg" || s.media_type == "image/png");
+                if previewable {
+                    return;
+                }
+                "the photo is not a JPEG, PNG or WebP and has no JPEG variant: link previews (Facebook, X, Telegram) show no image"
+            }
+        };
+        self.warning(file, Some("photo".into()), message.into());
+    }
+
     /// Every article file of `lang`: listed ones must exist; the others are
     /// reachable only by a direct link.
     fn articles_of(&mut self, lang: &str, listed: &BTreeMap<String, (String, String)>) {
@@ -777,16 +886,22 @@ impl Checker {
         self.optional::<String>(&file, &value, "summary", "");
         self.optional::<Vec<String>>(&file, &value, "tags", "");
         self.translations_shape(&file, &value, "");
-        if let Some(photo) = self.optional::<Photo>(&file, &value, "photo", "") {
-            self.image(&file, &url, "photo", &photo, true);
+        let photo = self.optional::<Photo>(&file, &value, "photo", "");
+        if let Some(photo) = &photo {
+            self.image(&file, &url, "photo", photo, true);
+            self.sources(&file, &url, "photo", photo);
         }
+        self.preview_image(&file, photo.as_ref());
         if let Some(gallery) = value.get("gallery").filter(|g| !g.is_null()) {
             match gallery.as_array() {
                 Some(photos) => {
                     for (i, photo) in photos.iter().enumerate() {
                         let at = format!("gallery[{i}]");
                         match serde_json::from_str::<Photo>(&photo.to_string()) {
-                            Ok(photo) => self.image(&file, &url, &at, &photo, true),
+                            Ok(photo) => {
+                                self.image(&file, &url, &at, &photo, true);
+                                self.sources(&file, &url, &at, &photo);
+                            }
                             Err(error) => {
                                 let message = format!("{}: the app leaves it out", part_error(&error));
                                 self.warning(&file, Some(at), message);

@@ -10,6 +10,7 @@ use super::attr;
 use crate::browser::takeover::HEAD_ATTRIBUTE;
 use crate::core::dates::CalendarDate;
 use crate::core::model::{Article, Photo, SiteInfo};
+use crate::core::photo_sizes::preview;
 use crate::host::sanitize::escape;
 use crate::state::head::Head;
 use serde_json::json;
@@ -97,8 +98,9 @@ pub fn page_tags(facts: &PageFacts) -> String {
     // Only an absolute image: a preview bot has no page to resolve a path against.
     let image = facts.image.filter(|photo| is_absolute(&photo.src));
     if let Some(photo) = image {
-        tag(meta("og:image", &photo.src));
-        if let (Some(width), Some(height)) = (photo.width, photo.height) {
+        let (src, size) = preview(photo);
+        tag(meta("og:image", src));
+        if let Some((width, height)) = size {
             tag(meta("og:image:width", &width.to_string()));
             tag(meta("og:image:height", &height.to_string()));
         }
@@ -148,7 +150,7 @@ fn json_ld(article: &Article, facts: &PageFacts, image: Option<&Photo>) -> Strin
         ("dateModified", article.updated.as_deref().and_then(iso_time)),
         ("mainEntityOfPage", facts.url.clone()),
         ("url", facts.url.clone()),
-        ("image", image.map(|photo| photo.src.clone())),
+        ("image", image.map(|photo| preview(photo).0.to_string())),
     ];
     for (name, value) in fields {
         if let Some(value) = value {
@@ -244,6 +246,7 @@ mod tests {
             height: size.map(|(_, height)| height),
             caption: None,
             credit: None,
+            sources: Vec::new(),
         }
     }
 

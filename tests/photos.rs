@@ -1,0 +1,134 @@
+//! Photo variants (src/host/photos.rs): no wider than the original, upright,
+//! without the camera's metadata (GPS), and never encoded twice.
+#![cfg(not(target_arch = "wasm32"))]
+
+use news_portal::host::photos::{variants, WIDTHS};
+use std::path::{Path, PathBuf};
+
+/// A temporary folder, removed when dropped.
+struct Temp(PathBuf);
+
+impl Temp {
+    fn new(name: &str) -> Temp {
+        let dir = std::env::temp_dir().join(format!("news-portal-photos-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Temp(dir)
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A `width` × `height` JPEG whose EXIF says "rotate 90°" and carries a
+/// description with a GPS position, as a phone camera writes one.
+fn camera_jpeg(path: &Path, width: u32, height: u32) {
+    let pixels = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .encode_image(&pixels)
+        .unwrap();
+    // TIFF, big-endian: IFD0 with Orientation = 6 and ImageDescription (at offset 38).
+    let secret = b"SECRET GPS 40.4093N 49.8671E\0";
+    let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
+    tiff.extend_from_slice(&2u16.to_be_bytes());
+    tiff.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0]);
+    tiff.extend_from_slice(&[0x01, 0x0e, 0, 2]);
+    tiff.extend_from_slice(&(secret.len() as u32).to_be_bytes());
+    tiff.extend_from_slice(&38u32.to_be_bytes());
+    tiff.extend_from_slice(&0u32.to_be_bytes());
+    tiff.extend_from_slice(secret);
+    let mut app1 = vec![0xff, 0xe1];
+    app1.extend_from_slice(&((2 + 6 + tiff.len()) as u16).to_be_bytes());
+    app1.extend_from_slice(b"Exif\0\0");
+    app1.extend_from_slice(&tiff);
+    let mut file = jpeg[..2].to_vec();
+    file.extend_from_slice(&app1);
+    file.extend_from_slice(&jpeg[2..]);
+    std::fs::write(path, file).unwrap();
+}
+
+#[test]
+fn variants_are_upright_no_wider_than_the_original_and_without_metadata() {
+    let dir = Temp::new("camera");
+    let original = dir.0.join("camera.jpg");
+    // Stored 1000 × 600, shown upright as 600 × 1000.
+    camera_jpeg(&original, 1000, 600);
+    assert!(
+        std::fs::read(&original)
+            .unwrap()
+            .windows(6)
+            .any(|w| w == b"SECRET"),
+        "the test photo has its metadata"
+    );
+    let made = variants(&original, &dir.0.join("cache")).unwrap();
+    assert_eq!(
+        (made.width, made.height),
+        (600, 1000),
+        "the EXIF orientation is applied"
+    );
+    assert!(made.encoded);
+    let widths: Vec<u32> = made
+        .files
+        .iter()
+        .filter(|v| v.media_type == "image/webp")
+        .map(|v| v.width)
+        .collect();
+    assert_eq!(widths, [480, 600], "the widths below the original's, and its own");
+    for variant in &made.files {
+        assert!(variant.width <= 600, "{variant:?} is wider than the original");
+        assert_eq!(
+            variant.height,
+            (variant.width as f64 * 1000.0 / 600.0).round() as u32,
+            "{variant:?}"
+        );
+        let bytes = std::fs::read(dir.0.join("cache").join(&variant.name)).unwrap();
+        assert!(
+            !bytes.windows(6).any(|w| w == b"SECRET"),
+            "{} keeps the camera's metadata",
+            variant.name
+        );
+        assert!(
+            !bytes.windows(4).any(|w| w == b"Exif"),
+            "{} has an EXIF block",
+            variant.name
+        );
+        let decoded = image::load_from_memory(&bytes).unwrap();
+        assert_eq!(
+            (decoded.width(), decoded.height()),
+            (variant.width, variant.height),
+            "{}",
+            variant.name
+        );
+    }
+    let jpeg = made.files.iter().filter(|v| v.media_type == "image/jpeg").count();
+    assert_eq!(jpeg, 2, "a JPEG beside each WebP");
+}
+
+#[test]
+fn an_unchanged_photo_is_never_encoded_twice() {
+    let dir = Temp::new("cache");
+    let cache = dir.0.join("cache");
+    let original = dir.0.join("a.jpg");
+    camera_jpeg(&original, 2000, 1000);
+    let first = variants(&original, &cache).unwrap();
+    assert!(first.encoded);
+    // Upright it is 1000 wide: 480, 768 and its own 1000, each as WebP and JPEG.
+    let widths: Vec<u32> = first.files.iter().map(|v| v.width).collect();
+    assert_eq!(widths, [480, 480, 768, 768, 1000, 1000]);
+    assert!(WIDTHS.contains(&480) && WIDTHS.contains(&768));
+    // The same bytes under another name: found by content, not by name.
+    let copy = dir.0.join("renamed.jpg");
+    std::fs::copy(&original, &copy).unwrap();
+    let again = variants(&copy, &cache).unwrap();
+    assert!(!again.encoded, "found in the cache");
+    assert_eq!(again.files, first.files);
+    // A changed photo is encoded.
+    camera_jpeg(&original, 1800, 1000);
+    assert!(variants(&original, &cache).unwrap().encoded);
+}
