@@ -3,41 +3,16 @@
 //! content is named with its file and line, and then nothing is written.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::Temp;
 use news_portal::core::decode::{
     decode_article, decode_legal_document, decode_listing, decode_site_index, decode_site_info,
 };
 use news_portal::host::build::build;
 use news_portal::host::check::{check, Options};
 use news_portal::host::resolver;
-use std::path::{Path, PathBuf};
-
-/// A temporary folder, removed when dropped.
-struct Temp(PathBuf);
-
-impl Temp {
-    fn new(name: &str) -> Temp {
-        let dir = std::env::temp_dir().join(format!("news-portal-build-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Temp(dir)
-    }
-
-    fn write(&self, file: &str, text: &str) {
-        let path = self.0.join(file);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-
-    fn read(&self, file: &str) -> String {
-        std::fs::read_to_string(self.0.join(file)).unwrap()
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use std::path::Path;
 
 /// Every file below `dir`, by its path below it.
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -65,7 +40,7 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn the_sample_content_builds_the_same_bytes_twice_and_passes_the_check() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = Temp::new("sample");
+    let out = Temp::new("build-sample");
     let api = out.0.join("api");
     let built = build(&root.join("content"), &api).unwrap_or_else(|errors| {
         panic!(
@@ -145,7 +120,7 @@ fn full_content(name: &str) -> Temp {
 #[test]
 fn a_round_trip_keeps_every_field() {
     let content = full_content("round-trip");
-    let out = Temp::new("round-trip-out");
+    let out = Temp::new("build-round-trip-out");
     let api = out.0.join("api");
     build(&content.0, &api).unwrap();
     let url = "https://x.test/api/en/news/e-visa.json";
@@ -264,7 +239,7 @@ fn a_round_trip_keeps_every_field() {
 
 /// Builds `content` into a fresh folder; the errors as printed.
 fn errors(content: &Temp) -> Vec<String> {
-    let out = Temp::new("errors-out");
+    let out = Temp::new("build-errors-out");
     let api = out.0.join("api");
     let errors = build(&content.0, &api).expect_err("the content has errors");
     assert!(!api.exists(), "nothing is written when the content has errors");
@@ -326,7 +301,7 @@ fn mistakes_are_named_with_file_and_line_and_nothing_is_written() {
 #[test]
 fn an_output_folder_that_is_not_an_api_tree_is_never_replaced() {
     let content = full_content("refused");
-    let out = Temp::new("not-a-tree");
+    let out = Temp::new("build-not-a-tree");
     out.write("precious.txt", "keep me");
     let errors = build(&content.0, &out.0).expect_err("refused");
     assert!(

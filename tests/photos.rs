@@ -2,26 +2,11 @@
 //! without the camera's metadata (GPS), and never encoded twice.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::Temp;
 use news_portal::host::photos::{variants, WIDTHS};
-use std::path::{Path, PathBuf};
-
-/// A temporary folder, removed when dropped.
-struct Temp(PathBuf);
-
-impl Temp {
-    fn new(name: &str) -> Temp {
-        let dir = std::env::temp_dir().join(format!("news-portal-photos-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Temp(dir)
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use std::path::Path;
 
 /// A `width` × `height` JPEG whose EXIF says "rotate 90°" and carries a
 /// description with a GPS position, as a phone camera writes one.
@@ -55,7 +40,7 @@ fn camera_jpeg(path: &Path, width: u32, height: u32) {
 
 #[test]
 fn variants_are_upright_no_wider_than_the_original_and_without_metadata() {
-    let dir = Temp::new("camera");
+    let dir = Temp::new("photos-camera");
     let original = dir.0.join("camera.jpg");
     // Stored 1000 × 600, shown upright as 600 × 1000.
     camera_jpeg(&original, 1000, 600);
@@ -112,7 +97,7 @@ fn variants_are_upright_no_wider_than_the_original_and_without_metadata() {
 
 #[test]
 fn an_unchanged_photo_is_never_encoded_twice() {
-    let dir = Temp::new("cache");
+    let dir = Temp::new("photos-cache");
     let cache = dir.0.join("cache");
     let original = dir.0.join("a.jpg");
     camera_jpeg(&original, 2000, 1000);

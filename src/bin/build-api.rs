@@ -4,18 +4,15 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
+    use news_portal::host::cli::parse;
     use std::process::ExitCode;
 
     const USAGE: &str = "usage: build-api CONTENT_DIR OUT_DIR";
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|arg| arg == "-h" || arg == "--help") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    let [content, out] = args.as_slice() else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+    let args = match parse("build-api", USAGE, std::env::args().skip(1), &[], &[], 2) {
+        Ok(args) => args,
+        Err(code) => return code,
     };
+    let [content, out] = [&args.positional[0], &args.positional[1]];
     let started = std::time::Instant::now();
     match news_portal::host::build::build(content.as_ref(), out.as_ref()) {
         Ok(built) => {

@@ -6,32 +6,28 @@
 fn main() -> std::process::ExitCode {
     use news_portal::core::routes::BasePath;
     use news_portal::host::check::{check, Options, Severity};
+    use news_portal::host::cli::parse;
     use std::process::ExitCode;
 
     const USAGE: &str =
         "usage: check-api API_DIR [--base /portal/news/] [--origin https://www.example.gov] [--json]";
-    let mut args = std::env::args().skip(1);
-    let (mut dir, mut options, mut json) = (None, Options::default(), false);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--base" => options.base = BasePath::new(&args.next().unwrap_or_default()),
-            "--origin" => options.origin = args.next(),
-            "--json" => json = true,
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            _ if dir.is_none() && !arg.starts_with("--") => dir = Some(std::path::PathBuf::from(arg)),
-            _ => {
-                eprintln!("check-api: unexpected {arg:?}\n{USAGE}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let Some(dir) = dir else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+    let args = match parse(
+        "check-api",
+        USAGE,
+        std::env::args().skip(1),
+        &["base", "origin"],
+        &["json"],
+        1,
+    ) {
+        Ok(args) => args,
+        Err(code) => return code,
     };
+    let dir = std::path::PathBuf::from(&args.positional[0]);
+    let options = Options {
+        base: BasePath::new(&args.option("base").unwrap_or_else(|| "/".into())),
+        origin: args.option("origin"),
+    };
+    let json = args.switch("json");
     let started = std::time::Instant::now();
     let report = match check(&dir, &options) {
         Ok(report) => report,

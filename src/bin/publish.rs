@@ -8,33 +8,27 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use news_portal::host::check::{check, Options as CheckOptions, Severity};
+    use news_portal::host::cli::parse;
     use news_portal::host::prerender::{check_origin, locate, run, Options};
     use std::path::PathBuf;
     use std::process::ExitCode;
     use std::time::Instant;
 
     const USAGE: &str = "usage: publish DIR [--content CONTENT_DIR] [--origin https://www.example.gov]";
-    let mut args = std::env::args().skip(1);
-    let (mut dir, mut content, mut origin) = (None::<PathBuf>, None::<PathBuf>, None);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--content" => content = args.next().map(Into::into),
-            "--origin" => origin = args.next(),
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            _ if dir.is_none() && !arg.starts_with("--") => dir = Some(arg.into()),
-            _ => {
-                eprintln!("publish: unexpected {arg:?}\n{USAGE}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let Some(dir) = dir else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+    let args = match parse(
+        "publish",
+        USAGE,
+        std::env::args().skip(1),
+        &["content", "origin"],
+        &[],
+        1,
+    ) {
+        Ok(args) => args,
+        Err(code) => return code,
     };
+    let dir = PathBuf::from(&args.positional[0]);
+    let content = args.option("content").map(PathBuf::from);
+    let origin = args.option("origin");
     if let Some(Err(error)) = origin.as_deref().map(check_origin) {
         eprintln!("publish: {error}");
         return ExitCode::from(2);

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod check;
+pub mod cli;
 pub mod images;
 pub mod photos;
 pub mod prerender;

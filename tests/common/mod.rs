@@ -1,5 +1,7 @@
 //! What the host tests share: the sample API tree, built from content/ by
-//! build-api (it is not committed: scripts/build makes public/api the same way).
+//! build-api (it is not committed: scripts/build makes public/api the same
+//! way), and temporary folders. Each test file uses a part of it.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -16,4 +18,34 @@ pub fn sample_api() -> &'static Path {
         }
         out
     })
+}
+
+/// A temporary folder for one test, removed when dropped.
+pub struct Temp(pub PathBuf);
+
+impl Temp {
+    /// `news-portal-{name}-{pid}` in the system's temporary folder, empty.
+    pub fn new(name: &str) -> Temp {
+        let dir = std::env::temp_dir().join(format!("news-portal-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Temp(dir)
+    }
+
+    /// Writes `text` into `file` below the folder, making its folders.
+    pub fn write(&self, file: &str, text: &str) {
+        let path = self.0.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    pub fn read(&self, file: &str) -> String {
+        std::fs::read_to_string(self.0.join(file)).unwrap()
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }

@@ -547,15 +547,7 @@ impl Builder {
     }
 
     fn article(&mut self, file: &str, folder: &Path, slug: String) -> Option<Article> {
-        let (front, body, body_line) = self.split(file)?;
-        let meta: ArticleToml = match toml::from_str(&front) {
-            Ok(meta) => meta,
-            Err(error) => {
-                let (line, message) = toml_error(&front, &error, 1);
-                self.error(file, line, message);
-                return None;
-            }
-        };
+        let (meta, body, body_line) = self.markdown_file::<ArticleToml>(file)?;
         let published = self.date(file, "published", Some(&meta.published))?;
         let updated = meta
             .updated
@@ -604,16 +596,8 @@ impl Builder {
             );
             return;
         }
-        let Some((front, body, body_line)) = self.split(&file) else {
+        let Some((meta, body, body_line)) = self.markdown_file::<PageToml>(&file) else {
             return;
-        };
-        let meta: PageToml = match toml::from_str(&front) {
-            Ok(meta) => meta,
-            Err(error) => {
-                let (line, message) = toml_error(&front, &error, 1);
-                self.error(&file, line, message);
-                return;
-            }
         };
         let updated = meta
             .updated
@@ -633,9 +617,9 @@ impl Builder {
         );
     }
 
-    /// The front matter (between `+++` lines) and the body of a Markdown file,
-    /// with the line the body starts on.
-    fn split(&mut self, file: &str) -> Option<(String, String, usize)> {
+    /// A Markdown file's front matter (TOML between `+++` lines) read as `T`,
+    /// its body, and the line the body starts on.
+    fn markdown_file<T: serde::de::DeserializeOwned>(&mut self, file: &str) -> Option<(T, String, usize)> {
         let text = match std::fs::read_to_string(self.content.join(file)) {
             Ok(text) => text,
             Err(error) => {
@@ -663,7 +647,14 @@ impl Builder {
         let after = &rest[end + 4..];
         let body = after.split_once('\n').map_or("", |(_, body)| body).to_string();
         let body_line = front.matches('\n').count() + 3;
-        Some((front, body, body_line))
+        match toml::from_str(&front) {
+            Ok(meta) => Some((meta, body, body_line)),
+            Err(error) => {
+                let (line, message) = toml_error(&front, &error, 1);
+                self.error(file, line, message);
+                None
+            }
+        }
     }
 
     fn body(&mut self, file: &str, markdown: &str, first_line: usize) -> Option<String> {

@@ -162,6 +162,17 @@ pub fn check(dir: &Path, options: &Options) -> Result<Report, String> {
     Ok(report)
 }
 
+/// A document that decoded: its file, URL, the app's value and the plain JSON.
+struct Loaded<T> {
+    file: String,
+    url: String,
+    decoded: T,
+    value: Value,
+}
+
+/// What readers meet when an article or page does not decode.
+const COULD_NOT_LOAD: &str = "readers see \"Could not load this page\"";
+
 /// An article as far as other documents need it: its translations.
 struct ArticleFacts {
     translations: Vec<(String, String)>,
@@ -230,6 +241,34 @@ impl Checker {
             }
             Err(error) => {
                 self.error(&file, None, format!("cannot be read: {error}"));
+                None
+            }
+        }
+    }
+
+    /// Reads `document` and decodes it as the app does (`decode` gets its
+    /// text and URL), and as plain JSON for the details; an error saying what
+    /// readers meet (`consequence`) when the app could not show it.
+    fn load<T>(
+        &mut self,
+        document: &Document,
+        missing: Option<&str>,
+        decode: impl FnOnce(&str, &str) -> Result<T, crate::core::error::ApiError>,
+        consequence: &str,
+    ) -> Option<Loaded<T>> {
+        let (file, url, text) = self.read(document, missing)?;
+        match decode(&text, &url) {
+            Ok(decoded) => {
+                let value = serde_json::from_str::<Value>(&text).ok()?;
+                Some(Loaded {
+                    file,
+                    url,
+                    decoded,
+                    value,
+                })
+            }
+            Err(error) => {
+                self.error(&file, None, format!("{error}: {consequence}"));
                 None
             }
         }
@@ -327,18 +366,10 @@ impl Checker {
     fn site_info(&mut self, lang: &str) {
         let document = Document::SiteInfo { lang: lang.into() };
         let why = "it names the agency in the header of every page of this language";
-        let Some((file, url, text)) = self.read(&document, Some(why)) else {
-            return;
-        };
-        if let Err(error) = decode_site_info(&text, &resolver(&url)) {
-            self.error(
-                &file,
-                None,
-                format!("{error}: no page of this language can be shown"),
-            );
-            return;
-        }
-        let Ok(value) = serde_json::from_str::<Value>(&text) else {
+        let decode = |text: &str, url: &str| decode_site_info(text, &resolver(url));
+        let consequence = "no page of this language can be shown";
+        let Some(Loaded { file, url, value, .. }) = self.load(&document, Some(why), decode, consequence)
+        else {
             return;
         };
         self.optional::<i32>(&file, &value, "copyright_year", "");
@@ -380,18 +411,9 @@ impl Checker {
                 page: n,
             };
             let why = (n == 1).then_some("the listing of this language starts here");
-            let Some((file, url, text)) = self.read(&document, why) else {
-                continue;
-            };
-            if let Err(error) = decode_listing(&text, &resolver(&url)) {
-                self.error(
-                    &file,
-                    None,
-                    format!("{error}: readers of this page see \"Could not load\""),
-                );
-                continue;
-            }
-            let Ok(value) = serde_json::from_str::<Value>(&text) else {
+            let decode = |text: &str, url: &str| decode_listing(text, &resolver(url));
+            let consequence = "readers of this page see \"Could not load\"";
+            let Some(Loaded { file, url, value, .. }) = self.load(&document, why, decode, consequence) else {
                 continue;
             };
             match value["page"].as_u64() {
@@ -849,21 +871,14 @@ impl Checker {
             lang: lang.into(),
             slug: slug.into(),
         };
-        let Some((file, url, text)) = self.read(&document, None) else {
-            return;
-        };
-        let article = match decode_article(&text, &url, &resolver(&url)) {
-            Ok(article) => article,
-            Err(error) => {
-                self.error(
-                    &file,
-                    None,
-                    format!("{error}: readers see \"Could not load this page\""),
-                );
-                return;
-            }
-        };
-        let Ok(value) = serde_json::from_str::<Value>(&text) else {
+        let decode = |text: &str, url: &str| decode_article(text, url, &resolver(url));
+        let Some(Loaded {
+            file,
+            url,
+            decoded: article,
+            value,
+        }) = self.load(&document, None, decode, COULD_NOT_LOAD)
+        else {
             return;
         };
         if let Some(own) = value["slug"].as_str() {
@@ -934,22 +949,17 @@ impl Checker {
             legal,
         };
         let why = "the footer of every page links to it";
-        let Some((file, url, text)) = self.read(&document, Some(why)) else {
+        let Some(Loaded {
+            file,
+            url,
+            decoded: page,
+            value,
+        }) = self.load(&document, Some(why), decode_legal_document, COULD_NOT_LOAD)
+        else {
             return;
         };
-        match decode_legal_document(&text, &url) {
-            Ok(page) => {
-                if let Ok(value) = serde_json::from_str::<Value>(&text) {
-                    self.date(&file, "updated", value["updated"].as_str());
-                }
-                self.body(&file, &url, &page.body_html, page.truncated);
-            }
-            Err(error) => self.error(
-                &file,
-                None,
-                format!("{error}: readers see \"Could not load this page\""),
-            ),
-        }
+        self.date(&file, "updated", value["updated"].as_str());
+        self.body(&file, &url, &page.body_html, page.truncated);
     }
 
     /// What the sanitizer would change in a body; its links, for later.
