@@ -71,8 +71,12 @@ async function assertChrome(page, lang) {
 
 /** Follows the switcher link to `lang` and waits for the view to settle at `path`. */
 async function switchTo(page, lang, path) {
+  // The previous view stays on screen while the next one loads (no skeleton
+  // between two views of the same kind), so wait for the app's next view mark.
+  const before = await page.evaluate(() => performance.getEntriesByName("news-portal:view").at(-1)?.startTime ?? -1);
   await page.getByRole("banner").getByRole("link", { name: CHROME[lang].name }).click();
   await page.waitForURL(url(path));
+  await page.waitForFunction((before) => (performance.getEntriesByName("news-portal:view").at(-1)?.startTime ?? -1) > before, before);
   await settled(page);
 }
 

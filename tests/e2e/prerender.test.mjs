@@ -254,7 +254,9 @@ function metaTags(html) {
 
 test("a link-preview bot that runs no script gets the article's title, description, photo and URL", async () => {
   const lang = env.langs[0];
-  const item = articlesOf(lang).find((entry) => entry.photo) ?? articlesOf(lang)[0];
+  // An article whose photo has variants if there is one (its preview is the JPEG nearest 1200 px).
+  const item = articlesOf(lang).find((entry) => entry.photo?.sources?.length)
+    ?? articlesOf(lang).find((entry) => entry.photo) ?? articlesOf(lang)[0];
   const article = await json(`${lang}/news/${item.slug}.json`);
   const pageUrl = url(`/${lang}/news/${item.slug}`);
   const response = await fetch(pageUrl, { headers: { "user-agent": "facebookexternalhit/1.1" } });
@@ -277,7 +279,17 @@ test("a link-preview bot that runs no script gets the article's title, descripti
     assert.equal(fetched.status, 200, "the image is there");
     assert.match(fetched.headers.get("content-type"), /^image\//);
     assert.deepEqual(meta["og:image:alt"], [article.photo.alt]);
-    if (article.photo.width) assert.deepEqual(meta["og:image:width"], [String(article.photo.width)]);
+    const jpegs = (article.photo.sources ?? []).filter((source) => source.type === "image/jpeg");
+    if (jpegs.length) {
+      const preview = jpegs.reduce((best, source) => Math.abs(source.width - 1200) < Math.abs(best.width - 1200) ? source : best);
+      assert.ok(image.endsWith(preview.src.split("/").at(-1)), `the JPEG variant nearest 1200 px: ${image}`);
+      assert.match(fetched.headers.get("content-type"), /^image\/jpeg/);
+      assert.deepEqual(meta["og:image:width"], [String(preview.width)]);
+      const height = Math.round(article.photo.height * preview.width / article.photo.width);
+      assert.deepEqual(meta["og:image:height"], [String(height)]);
+    } else if (article.photo.width) {
+      assert.deepEqual(meta["og:image:width"], [String(article.photo.width)]);
+    }
     assert.deepEqual(meta["twitter:card"], ["summary_large_image"]);
   }
   assert.deepEqual(meta["article:published_time"], [article.published]);
