@@ -652,7 +652,7 @@ impl Checker {
         if scheme(photo.src.trim()).is_some() {
             return; // On another server: not checked here.
         }
-        let Some(below) = absolute.strip_prefix(&self.api_url) else {
+        let Some((below, path)) = self.local(&absolute, &photo.src) else {
             let message = format!(
                 "`src` {:?} is outside the API folder, so it is not checked",
                 photo.src
@@ -660,10 +660,6 @@ impl Checker {
             self.warning(file, here, message);
             return;
         };
-        let below = below.split(['?', '#']).next().unwrap_or_default();
-        let path = self
-            .dir
-            .join(percent_decode_str(below).decode_utf8_lossy().as_ref());
         if !self.sizes.contains_key(&path) && !path.is_file() {
             let message = format!(
                 "`src` {:?} names {below}, which does not exist: readers see no photo",
