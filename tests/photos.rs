@@ -1,5 +1,6 @@
-//! Photo variants (src/host/photos.rs): no wider than the original, upright,
-//! without the camera's metadata (GPS), and never encoded twice.
+//! Photo variants (src/host/photos/): no wider than the original, upright,
+//! without the camera's metadata (GPS), and never encoded twice; a CMS's tree
+//! gets the same variants as content files do.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -116,4 +117,95 @@ fn an_unchanged_photo_is_never_encoded_twice() {
     // A changed photo is encoded.
     camera_jpeg(&original, 1800, 1000);
     assert!(variants(&original, &cache).unwrap().encoded);
+}
+
+/// Every document of `dir` (below it, `/`-separated) with its JSON.
+fn documents(dir: &Path) -> Vec<(String, serde_json::Value)> {
+    let mut found = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "json") {
+                let file = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                found.push((
+                    file,
+                    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap(),
+                ));
+            }
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
+
+fn strip_sources(value: &mut serde_json::Value) -> usize {
+    match value {
+        serde_json::Value::Object(map) => {
+            let here = usize::from(map.remove("sources").is_some());
+            here + map.values_mut().map(strip_sources).sum::<usize>()
+        }
+        serde_json::Value::Array(items) => items.iter_mut().map(strip_sources).sum(),
+        _ => 0,
+    }
+}
+
+/// A CMS's export has the same photos but no `sources`: the publish step gives
+/// it the same variants build-api gives content files, keeps the CMS's other
+/// fields, and changes nothing when run again.
+#[test]
+fn a_cms_tree_gets_the_variants_content_builds_get() {
+    use news_portal::core::routes::BasePath;
+    use news_portal::host::photos::tree::add_variants;
+
+    let built = common::sample_api();
+    let dir = Temp::new("photos-cms-tree");
+    let api = dir.0.join("api");
+    common::copy_dir(built, &api);
+    std::fs::remove_dir_all(api.join(news_portal::host::photos::VARIANTS_FOLDER)).unwrap();
+    let mut stripped = 0;
+    for (file, mut value) in documents(&api) {
+        stripped += strip_sources(&mut value);
+        if let serde_json::Value::Object(map) = &mut value {
+            map.insert("cms_revision".into(), serde_json::json!(7));
+        }
+        std::fs::write(api.join(&file), serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    }
+    assert!(stripped > 0, "the sample has photos with variants");
+
+    let cache = dir.0.join("cache");
+    let report = add_variants(&api, &BasePath::new("/"), &cache).unwrap();
+    assert_eq!(report.photos, stripped, "{:?}", report.problems);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert!(report.encoded > 0);
+    for ((file, mut got), (_, expected)) in documents(&api).into_iter().zip(documents(built)) {
+        assert_eq!(
+            got.get("cms_revision"),
+            Some(&serde_json::json!(7)),
+            "{file} keeps the CMS's fields"
+        );
+        got.as_object_mut().unwrap().remove("cms_revision");
+        assert_eq!(got, expected, "{file}");
+    }
+    for entry in std::fs::read_dir(built.join(news_portal::host::photos::VARIANTS_FOLDER)).unwrap() {
+        let name = entry.unwrap().file_name();
+        let variants_folder = api.join(news_portal::host::photos::VARIANTS_FOLDER);
+        assert!(
+            variants_folder.join(&name).is_file(),
+            "{name:?} copied into the tree"
+        );
+    }
+
+    let again = add_variants(&api, &BasePath::new("/"), &cache).unwrap();
+    assert_eq!(
+        (again.photos, again.documents, again.encoded),
+        (0, 0, 0),
+        "a second run changes nothing"
+    );
 }

@@ -34,7 +34,7 @@ impl App {
             .replace(r#"data-api="api/""#, &format!(r#"data-api="{api}""#));
         fs::write(dir.join("index.html"), &shell).unwrap();
         fs::write(dir.join("404.html"), &shell).unwrap();
-        copy_dir(common::sample_api(), &dir.join("api"));
+        common::copy_dir(common::sample_api(), &dir.join("api"));
         App { dir }
     }
 
@@ -91,19 +91,6 @@ impl App {
 impl Drop for App {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 

@@ -1,8 +1,10 @@
-//! `scripts/publish DIR [--content CONTENT_DIR] [--origin https://www.example.gov]`:
+//! `scripts/publish DIR [--content CONTENT_DIR] [--origin https://www.example.gov] [--cache CACHE_DIR]`:
 //! what an agency's CI runs after every content change, on a built app in
-//! `DIR`: build the API tree from content files (with `--content`), check it
-//! (stop on errors, print warnings), prerender every route. The API tree is
-//! where the app reads it: the folder `data-api` names inside `DIR`.
+//! `DIR`: build the API tree from content files (with `--content`), or give
+//! the photos of a tree exported there by a CMS their sizes and formats (the
+//! variants cached in `CACHE_DIR`, default `.cache/photos`); check it (stop on
+//! errors, print warnings), prerender every route. The API tree is where the
+//! app reads it: the folder `data-api` names inside `DIR`.
 //! Exit status 1 when the content or the tree has errors, 2 on wrong usage.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -14,12 +16,13 @@ fn main() -> std::process::ExitCode {
     use std::process::ExitCode;
     use std::time::Instant;
 
-    const USAGE: &str = "usage: publish DIR [--content CONTENT_DIR] [--origin https://www.example.gov]";
+    const USAGE: &str =
+        "usage: publish DIR [--content CONTENT_DIR] [--origin https://www.example.gov] [--cache CACHE_DIR]";
     let args = match parse(
         "publish",
         USAGE,
         std::env::args().skip(1),
-        &["content", "origin"],
+        &["content", "origin", "cache"],
         &[],
         1,
     ) {
@@ -65,6 +68,35 @@ fn main() -> std::process::ExitCode {
                     "publish: stopped: {} error(s) in the content; nothing was changed",
                     errors.len()
                 );
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        // A tree exported by a CMS: its raster photos get their variants here.
+        let cache = args
+            .option("cache")
+            .map_or_else(|| PathBuf::from(".cache/photos"), PathBuf::from);
+        println!(
+            "== photo variants {} (cache {})",
+            api_dir.display(),
+            cache.display()
+        );
+        let started = Instant::now();
+        match news_portal::host::photos::tree::add_variants(&api_dir, &base, &cache) {
+            Ok(report) => {
+                for (file, src, why) in &report.problems {
+                    println!("warning: {file}: the photo {src:?} got no variants: {why}");
+                }
+                println!(
+                    "{} photo(s) got variants ({} encoded now, the rest from the cache), {} document(s) updated, in {:.2} s",
+                    report.photos,
+                    report.encoded,
+                    report.documents,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            Err(error) => {
+                eprintln!("publish: photo variants: {error}");
                 return ExitCode::FAILURE;
             }
         }

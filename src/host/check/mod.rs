@@ -138,6 +138,12 @@ impl Report {
 /// published at `SITE BASE api/`.
 const SITE: &str = "https://site.invalid";
 
+/// The URL the tree's root is taken to have, for resolving the references in
+/// its documents (by the app's rules) to its files.
+pub fn tree_url(base: &BasePath) -> String {
+    format!("{SITE}{}api/", base.as_str())
+}
+
 /// Checks the tree in `dir`. `Err` only when there is no such folder.
 pub fn check(dir: &Path, options: &Options) -> Result<Report, String> {
     if !dir.is_dir() {
@@ -145,7 +151,7 @@ pub fn check(dir: &Path, options: &Options) -> Result<Report, String> {
     }
     let mut checker = Checker {
         dir: dir.to_path_buf(),
-        api_url: format!("{SITE}{}api/", options.base.as_str()),
+        api_url: tree_url(&options.base),
         options: options.clone(),
         report: Report::default(),
         sizes: HashMap::new(),

@@ -9,6 +9,8 @@
 //! original's bytes and kept in a cache folder, so an unchanged photo is never
 //! encoded twice, whatever its name or however often the site is published.
 
+pub mod tree;
+
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use serde::Serialize;
 use sha2::{Digest, Sha256};

@@ -1,0 +1,207 @@
+//! Variants for an API tree made elsewhere (a CMS's export): build-api makes
+//! them while it writes the documents from content files; a tree it did not
+//! write gets them here, in place, before it is checked and prerendered.
+//!
+//! Every photo (an article's `photo` and `gallery`, a listing item's `photo`)
+//! whose `src` is a raster file inside the tree and that lists no `sources`
+//! gets them, and its document is written back with every other field as it
+//! was, in its order. A photo that already lists `sources` is left alone (the
+//! CMS chose them, or an earlier run added them), so a second run changes
+//! nothing. Documents that are not JSON are left to check-api to report.
+
+use super::{prepare, variants, VARIANTS_FOLDER};
+use crate::core::routes::BasePath;
+use crate::host::check::tree_url;
+use crate::host::resolve;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// What [`add_variants`] did.
+#[derive(Debug, Default)]
+pub struct TreeReport {
+    /// Photos that got `sources` now.
+    pub photos: usize,
+    /// Of their originals, how many were encoded now (the others came from the cache).
+    pub encoded: usize,
+    /// Documents written back.
+    pub documents: usize,
+    /// Photos left without variants: (document, `src`, why).
+    pub problems: Vec<(String, String, String)>,
+}
+
+/// A document of the tree: its path below the tree, its JSON, and its photos'
+/// places in it with the file each `src` names.
+struct Document {
+    file: String,
+    value: Value,
+    pretty: bool,
+    photos: Vec<(Vec<PlaceStep>, PathBuf)>,
+}
+
+/// One step from a document's root to a photo object.
+#[derive(Clone)]
+enum PlaceStep {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// Adds `sources` to the raster photos of the tree in `api` that have none,
+/// making the variants in `cache` (or finding them there) and copying them into
+/// the tree's [`VARIANTS_FOLDER`]. `base` is the app's `BASE`, for `src`s that
+/// start with `/`.
+pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Result<TreeReport> {
+    let root_url = tree_url(base);
+    let mut documents = Vec::new();
+    for file in json_files(api)? {
+        let Ok(text) = std::fs::read_to_string(api.join(&file)) else {
+            continue;
+        };
+        let Ok(value) = serde_json::from_str::<Value>(&text) else {
+            continue;
+        };
+        let url = format!("{root_url}{file}");
+        let photos = photo_places(&value)
+            .into_iter()
+            .filter_map(|place| {
+                let src = at(&value, &place)?.get("src")?.as_str()?;
+                let local = resolve(src.trim(), &url)?
+                    .strip_prefix(&root_url)?
+                    .split(['?', '#'])
+                    .next()?
+                    .to_string();
+                let path = api.join(
+                    percent_encoding::percent_decode_str(&local)
+                        .decode_utf8_lossy()
+                        .as_ref(),
+                );
+                super::is_raster(&path).then_some((place, path))
+            })
+            .collect::<Vec<_>>();
+        if !photos.is_empty() {
+            let pretty = text.trim_start().starts_with('{') && text.contains("\n ");
+            documents.push(Document {
+                file,
+                value,
+                pretty,
+                photos,
+            });
+        }
+    }
+
+    let originals: BTreeSet<PathBuf> = documents
+        .iter()
+        .flat_map(|document| document.photos.iter().map(|(_, path)| path.clone()))
+        .filter(|path| path.is_file())
+        .collect();
+    let mut report = TreeReport {
+        encoded: prepare(&originals.into_iter().collect::<Vec<_>>(), cache),
+        ..TreeReport::default()
+    };
+    let folder = api.join(VARIANTS_FOLDER);
+    for mut document in documents {
+        let depth = Path::new(&document.file).components().count() - 1;
+        let mut changed = false;
+        for (place, path) in std::mem::take(&mut document.photos) {
+            let Some(Value::Object(photo)) = at_mut(&mut document.value, &place) else {
+                continue;
+            };
+            let src = photo
+                .get("src")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            let made = match variants(&path, cache) {
+                Ok(made) => made,
+                Err(error) => {
+                    report
+                        .problems
+                        .push((document.file.clone(), src, error.to_string()));
+                    continue;
+                }
+            };
+            std::fs::create_dir_all(&folder)?;
+            for variant in &made.files {
+                let target = folder.join(&variant.name);
+                if !target.is_file() {
+                    std::fs::copy(cache.join(&variant.name), &target)?;
+                }
+            }
+            let sources = serde_json::to_value(made.sources(depth)).unwrap_or_default();
+            photo.insert("sources".into(), sources);
+            report.photos += 1;
+            changed = true;
+        }
+        if changed {
+            let text = if document.pretty {
+                serde_json::to_string_pretty(&document.value)
+            } else {
+                serde_json::to_string(&document.value)
+            }
+            .map_err(std::io::Error::other)?;
+            std::fs::write(api.join(&document.file), text + "\n")?;
+            report.documents += 1;
+        }
+    }
+    Ok(report)
+}
+
+/// The places of the photos in a document that list no `sources`.
+fn photo_places(value: &Value) -> Vec<Vec<PlaceStep>> {
+    let mut places = vec![vec![PlaceStep::Key("photo")]];
+    for (key, inner) in [("gallery", None), ("items", Some("photo"))] {
+        let count = value.get(key).and_then(Value::as_array).map_or(0, Vec::len);
+        for index in 0..count {
+            let mut place = vec![PlaceStep::Key(key), PlaceStep::Index(index)];
+            place.extend(inner.map(PlaceStep::Key));
+            places.push(place);
+        }
+    }
+    places
+        .into_iter()
+        .filter(|place| {
+            at(value, place).is_some_and(|photo| photo.is_object() && photo.get("sources").is_none())
+        })
+        .collect()
+}
+
+fn at<'a>(value: &'a Value, place: &[PlaceStep]) -> Option<&'a Value> {
+    place.iter().try_fold(value, |value, step| match step {
+        PlaceStep::Key(key) => value.get(key),
+        PlaceStep::Index(index) => value.get(index),
+    })
+}
+
+fn at_mut<'a>(value: &'a mut Value, place: &[PlaceStep]) -> Option<&'a mut Value> {
+    place.iter().try_fold(value, |value, step| match step {
+        PlaceStep::Key(key) => value.get_mut(*key),
+        PlaceStep::Index(index) => value.get_mut(*index),
+    })
+}
+
+/// Every `.json` file below `api`, as a `/`-separated path, in a stable order;
+/// the variants folder and hidden folders skipped.
+fn json_files(api: &Path) -> std::io::Result<Vec<String>> {
+    let mut files = Vec::new();
+    let mut folders = vec![String::new()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(api.join(&folder))? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = if folder.is_empty() {
+                name.clone()
+            } else {
+                format!("{folder}/{name}")
+            };
+            if entry.file_type()?.is_dir() {
+                if !name.starts_with('.') && path != VARIANTS_FOLDER {
+                    folders.push(path);
+                }
+            } else if name.ends_with(".json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
