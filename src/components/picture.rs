@@ -27,15 +27,17 @@ pub fn picture(photo: Photo, sizes: &'static str, class: &'static str, loading: 
                 .into_iter()
                 .map(|(media_type, srcset)| view! { <source type=media_type srcset=srcset sizes=sizes /> })
                 .collect_view()}
+            // `loading` before `src`: the browser decides whether to fetch
+            // when `src` is set, and a lazy photo off screen is not fetched.
             <img
-                class=class
-                src=photo.src
-                alt=photo.alt
-                width=photo.width.unwrap_or(1200)
-                height=photo.height.unwrap_or(800)
                 loading=if loading == Loading::Lazy { "lazy" } else { "eager" }
                 fetchpriority=if loading == Loading::First { "high" } else { "auto" }
                 decoding="async"
+                class=class
+                width=photo.width.unwrap_or(1200)
+                height=photo.height.unwrap_or(800)
+                alt=photo.alt
+                src=photo.src
             />
         </picture>
     }
