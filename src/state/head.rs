@@ -12,6 +12,7 @@
 //! so taking over a page leaves no stale tag behind.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// The head of one view, as the host records it.
@@ -43,7 +44,12 @@ impl HeadRecord {
 pub fn title(text: impl Fn() -> String + 'static) {
     keep(
         text,
-        |text| document().set_title(text),
+        |text| {
+            let document = document();
+            if document.title() != *text {
+                document.set_title(text);
+            }
+        },
         |head, text| head.title = text,
     );
 }
@@ -114,25 +120,53 @@ fn write_description(text: &str) {
             meta
         }
     };
-    let _ = meta.set_attribute("content", text);
+    if meta.get_attribute("content").as_deref() != Some(text) {
+        let _ = meta.set_attribute("content", text);
+    }
 }
 
 fn write_document_lang(code: &str) {
     if let Some(html) = document().document_element() {
-        let _ = html.set_attribute("lang", code);
+        set_lang(&html, code);
     }
 }
 
 fn write_root_lang(code: &str) {
     if let Some(root) = document().get_element_by_id(crate::browser::config::MOUNT_ID) {
-        let _ = root.set_attribute("lang", code);
+        set_lang(&root, code);
+    }
+}
+
+/// Sets `lang` unless it says `code` already: setting it, even to the same
+/// value, makes the browser restyle the whole page (`:lang()`, fonts), which
+/// a prerendered page taken over must not pay for.
+fn set_lang(element: &web_sys::Element, code: &str) {
+    if element.get_attribute("lang").as_deref() != Some(code) {
+        let _ = element.set_attribute("lang", code);
     }
 }
 
 fn write_alternates(links: &[(String, String)]) {
     let document = document();
     let Some(head) = document.head() else { return };
-    remove_head_tags(r#"link[rel="alternate"][hreflang]"#);
+    let selector = r#"link[rel="alternate"][hreflang]"#;
+    // The prerendered page's links, when they are these already, stay.
+    if let Ok(present) = head.query_selector_all(selector) {
+        let same = present.length() as usize == links.len()
+            && links.iter().enumerate().all(|(index, (hreflang, href))| {
+                present
+                    .item(index as u32)
+                    .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|link| {
+                        link.get_attribute("hreflang").as_deref() == Some(hreflang.as_str())
+                            && link.get_attribute("href").as_deref() == Some(href.as_str())
+                    })
+            });
+        if same {
+            return;
+        }
+    }
+    remove_head_tags(selector);
     for (hreflang, href) in links {
         let Ok(link) = document.create_element("link") else {
             return;
