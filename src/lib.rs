@@ -45,12 +45,23 @@ pub fn start() {
     if config.embedded {
         let _ = classes.add_1("news-portal--embedded");
     }
-    leptos::mount::mount_to(root, move || {
-        provide_context(config);
-        if let Some(page) = prerendered {
-            provide_context(page);
-        }
-        view! { <app::App /> }
-    })
-    .forget();
+    let on_prerendered_page = prerendered.is_some();
+    let mount = move || {
+        leptos::mount::mount_to(root, move || {
+            provide_context(config);
+            if let Some(page) = prerendered {
+                provide_context(page);
+            }
+            view! { <app::App /> }
+        })
+        .forget();
+    };
+    if on_prerendered_page {
+        // The reader is reading already: the first render gets a task of its
+        // own, not the one that compiled and started the wasm, so that neither
+        // keeps the page from answering a tap for long.
+        set_timeout(mount, std::time::Duration::ZERO);
+    } else {
+        mount();
+    }
 }
