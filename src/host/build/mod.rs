@@ -235,6 +235,7 @@ pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
     let mut builder = Builder {
         content: content.to_path_buf(),
         cache: photos::default_cache(content),
+        known: photos::Known::default(),
         encoded: 0,
         errors: Vec::new(),
         files: BTreeMap::new(),
@@ -300,6 +301,8 @@ struct Builder {
     content: PathBuf,
     /// Where photo variants are made and kept between builds.
     cache: PathBuf,
+    /// The variants found so far in this build, by photo.
+    known: photos::Known,
     /// How many photos were encoded (not found in the cache).
     encoded: usize,
     errors: Vec<ContentError>,
@@ -708,7 +711,7 @@ impl Builder {
             let path = self.content.join(normalize(&folder.join(&src))?);
             let size = if photos::is_raster(&path) {
                 // Sizes and formats for every screen; the original stays the `src`.
-                match photos::variants(&path, &self.cache) {
+                match self.known.variants(&path, &self.cache) {
                     Ok(variants) => {
                         for variant in &variants.files {
                             let file = format!("{VARIANTS_FOLDER}/{}", variant.name);
@@ -718,7 +721,7 @@ impl Builder {
                         sources = variants.sources(folder.components().count());
                         Ok((variants.width, variants.height))
                     }
-                    Err(error) => Err(error.to_string()),
+                    Err(error) => Err(error),
                 }
             } else {
                 image_size(&path).map_err(|error| error.to_string())

@@ -9,7 +9,7 @@
 //! CMS chose them, or an earlier run added them), so a second run changes
 //! nothing. Documents that are not JSON are left to check-api to report.
 
-use super::{prepare, variants, VARIANTS_FOLDER};
+use super::{prepare, Known, VARIANTS_FOLDER};
 use crate::core::routes::BasePath;
 use crate::host::check::tree_url;
 use crate::host::resolve;
@@ -99,6 +99,7 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
         ..TreeReport::default()
     };
     let folder = api.join(VARIANTS_FOLDER);
+    let mut known = Known::default();
     for mut document in documents {
         let depth = Path::new(&document.file).components().count() - 1;
         let mut changed = false;
@@ -111,12 +112,10 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
                 .and_then(Value::as_str)
                 .unwrap_or_default()
                 .to_string();
-            let made = match variants(&path, cache) {
+            let made = match known.variants(&path, cache) {
                 Ok(made) => made,
                 Err(error) => {
-                    report
-                        .problems
-                        .push((document.file.clone(), src, error.to_string()));
+                    report.problems.push((document.file.clone(), src, error));
                     continue;
                 }
             };
@@ -124,7 +123,12 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
             for variant in &made.files {
                 let target = folder.join(&variant.name);
                 if !target.is_file() {
-                    std::fs::copy(cache.join(&variant.name), &target)?;
+                    // A variant never changes (its name is its content's hash):
+                    // a link to the cache's file where the file system allows.
+                    let made = cache.join(&variant.name);
+                    if std::fs::hard_link(&made, &target).is_err() {
+                        std::fs::copy(&made, &target)?;
+                    }
                 }
             }
             let sources = serde_json::to_value(made.sources(depth)).unwrap_or_default();
