@@ -1,7 +1,10 @@
-// A large API tree for the prerender step's benchmark: `count` articles in
+// A large API tree for the publish step's benchmark: `count` articles in
 // each language of the sample's site.json, with listings, translations, photos
 // and bodies of a realistic size (paragraphs, a list, links). Written into
 // `dir` as a built app: the given index.html as its shell, the tree under api/.
+// With `photos` (JPEG files' bytes), article n of every language shows
+// photos[n % photos.length] as a CMS exports it (no `sources`: the publish
+// step makes them); without, the sample's SVG illustration.
 //   node bench/generate-tree.mjs DIST DIR [COUNT]
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -9,7 +12,7 @@ import { join } from "node:path";
 const PER_PAGE = 12;
 
 /** Writes the tree; resolves to its languages and the number of pages the step should write. */
-export async function generateTree(dist, dir, count) {
+export async function generateTree(dist, dir, count, photos = []) {
   await rm(dir, { recursive: true, force: true });
   const api = join(dir, "api");
   await mkdir(api, { recursive: true });
@@ -18,6 +21,8 @@ export async function generateTree(dist, dir, count) {
   const site = JSON.parse(await readFile(join(dist, "api", "site.json"), "utf8"));
   await writeFile(join(api, "site.json"), JSON.stringify(site));
   const langs = site.languages.map((language) => language.code);
+  if (photos.length) await mkdir(join(api, "img", "photos"), { recursive: true });
+  for (const [n, bytes] of photos.entries()) await writeFile(join(api, "img", "photos", `${n}.jpg`), bytes);
   const slug = (lang, n) => `${lang}-article-${n}`;
   const start = Date.UTC(2026, 10, 1);
   const totalPages = Math.ceil(count / PER_PAGE);
@@ -32,7 +37,9 @@ export async function generateTree(dist, dir, count) {
     for (let n = 0; n < count; n++) {
       const published = new Date(start - n * 3_600_000).toISOString().replace(".000Z", "Z");
       const translations = Object.fromEntries(langs.filter((other) => other !== lang).map((other) => [other, slug(other, n)]));
-      const photo = { src: "../../img/news/annual-report-2023.svg", alt: `Photo ${n}`, width: 1200, height: 800 };
+      const photo = photos.length
+        ? { src: `../../img/photos/${n % photos.length}.jpg`, alt: `Photo ${n}`, width: 3000, height: 2000 }
+        : { src: "../../img/news/annual-report-2023.svg", alt: `Photo ${n}`, width: 1200, height: 800 };
       const summary = `Summary of article ${n} in ${lang}: what changed, for whom, and from when it applies.`;
       const item = { slug: slug(lang, n), title: `Article ${n} of the benchmark tree (${lang})`, published, summary, photo, translations };
       items.push(item);
