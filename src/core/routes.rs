@@ -80,6 +80,65 @@ const NEWS_SEGMENT: &str = "news";
 /// The URL segment of listing pages after the first: `BASE{lang}/page/{N}`.
 const PAGE_SEGMENT: &str = "page";
 
+/// The URL segment of the search view: `BASE{lang}/search?q=…&tag=…&year=…`.
+pub const SEARCH_SEGMENT: &str = "search";
+
+/// The longest search text or tag kept from a URL; the rest is cut off.
+const MAX_QUERY_LEN: usize = 200;
+
+/// What the reader searches for: words, and filters by tag and year. The
+/// search view's state lives in its URL, so back, forward, reload and a shared
+/// link all show the same results.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    /// The words, as typed (empty: only the filters apply).
+    pub text: String,
+    pub tag: Option<String>,
+    /// Four digits.
+    pub year: Option<String>,
+}
+
+impl SearchQuery {
+    /// Reads `q`, `tag` and `year` from a query string. Empty values are no
+    /// filter, a year that is not four digits is dropped, long texts are cut.
+    pub fn from_query(query: &str) -> SearchQuery {
+        let value = |name| {
+            query_value(query, name)
+                .map(|value| value.trim().chars().take(MAX_QUERY_LEN).collect::<String>())
+                .filter(|value| !value.is_empty())
+        };
+        SearchQuery {
+            text: value("q").unwrap_or_default(),
+            tag: value("tag"),
+            year: value("year").filter(|year| year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())),
+        }
+    }
+
+    /// The query string for this search (`?q=…&tag=…&year=…`, only the parts
+    /// given), empty when nothing is asked.
+    pub fn to_query(&self) -> String {
+        let parts: Vec<String> = [
+            ("q", Some(&self.text)),
+            ("tag", self.tag.as_ref()),
+            ("year", self.year.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| value.filter(|value| !value.is_empty()).map(|value| (name, value)))
+        .map(|(name, value)| format!("{name}={}", encode_segment(value)))
+        .collect();
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// `true` when nothing is asked: the view shows only its form.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty() && self.tag.is_none() && self.year.is_none()
+    }
+}
+
 /// A view of the app, as named in the route table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -95,6 +154,9 @@ pub enum Route {
     Article { lang: String, slug: String },
     /// `BASE{lang}/terms`, `BASE{lang}/privacy`.
     Legal { lang: String, legal: Legal },
+    /// `BASE{lang}/search?q=…&tag=…&year=…`: the news of one language found
+    /// by words, tag and year (the index is made at publish time).
+    Search { lang: String, query: SearchQuery },
 }
 
 impl Route {
@@ -110,9 +172,10 @@ impl Route {
     pub fn lang(&self) -> Option<&str> {
         match self {
             Route::Home => None,
-            Route::Listing { lang, .. } | Route::Article { lang, .. } | Route::Legal { lang, .. } => {
-                Some(lang)
-            }
+            Route::Listing { lang, .. }
+            | Route::Article { lang, .. }
+            | Route::Legal { lang, .. }
+            | Route::Search { lang, .. } => Some(lang),
         }
     }
 
@@ -127,6 +190,7 @@ impl Route {
                 format!("{base}{lang}/{NEWS_SEGMENT}/{}", encode_segment(slug))
             }
             Route::Legal { lang, legal } => format!("{base}{lang}/{}", legal.slug()),
+            Route::Search { lang, query } => format!("{base}{lang}/{SEARCH_SEGMENT}{}", query.to_query()),
         }
     }
 
@@ -162,6 +226,10 @@ impl Route {
                 lang,
                 slug: slug.clone(),
             }),
+            [segment] if segment == SEARCH_SEGMENT => Some(Route::Search {
+                lang,
+                query: SearchQuery::from_query(query),
+            }),
             [segment] => Legal::from_slug(segment).map(|legal| Route::Legal { lang, legal }),
             _ => None,
         }
@@ -182,7 +250,7 @@ impl Route {
     /// redirect and for a listing page that cannot exist.
     pub fn document(&self) -> Option<Document> {
         match self {
-            Route::Home | Route::Listing { page: 0, .. } => None,
+            Route::Home | Route::Listing { page: 0, .. } | Route::Search { .. } => None,
             Route::Listing { lang, page } => Some(Document::NewsPage {
                 lang: lang.clone(),
                 page: *page,
@@ -300,6 +368,14 @@ pub fn counterpart(route: Option<&Route>, to: &str, translations: Option<&Transl
             page: (*page).max(1),
         }),
         Some(Route::Legal { legal, .. }) => Counterpart::Equivalent(Route::Legal { lang, legal: *legal }),
+        // The same words and year in the other language's news; its tags are its own.
+        Some(Route::Search { query, .. }) => Counterpart::Equivalent(Route::Search {
+            lang,
+            query: SearchQuery {
+                tag: None,
+                ..query.clone()
+            },
+        }),
         Some(Route::Article { .. }) => match translations {
             Some(map) => match map.get(to) {
                 Some(slug) => Counterpart::Equivalent(Route::Article {

@@ -150,7 +150,22 @@ fn any_route() -> impl Strategy<Value = Route> {
         (lang, slug).prop_map(|(lang, slug)| Route::Article { lang, slug }),
         (lang, prop::sample::select(Legal::ALL.to_vec()))
             .prop_map(|(lang, legal)| Route::Legal { lang, legal }),
+        (
+            lang,
+            search_text(),
+            proptest::option::of(search_text().prop_filter("a tag", |t| !t.is_empty())),
+            proptest::option::of("[0-9]{4}")
+        )
+            .prop_map(|(lang, text, tag, year)| Route::Search {
+                lang,
+                query: SearchQuery { text, tag, year }
+            }),
     ]
+}
+
+/// Words as the search view keeps them: any characters, trimmed.
+fn search_text() -> impl Strategy<Value = String> {
+    "\\PC{0,24}".prop_filter("trimmed", |text: &String| text.trim() == text)
 }
 
 fn any_base() -> impl Strategy<Value = BasePath> {
@@ -216,6 +231,61 @@ fn documents_with_unusable_parts_have_no_path() {
     ] {
         assert_eq!(document.path(), None, "{document:?}");
     }
+}
+
+#[test]
+fn search_urls_keep_the_query() {
+    let query = SearchQuery {
+        text: "e-visa ə Ğ".into(),
+        tag: Some("miqrasiya siyasəti".into()),
+        year: Some("2024".into()),
+    };
+    let route = Route::Search {
+        lang: "az".into(),
+        query: query.clone(),
+    };
+    let href = route.href(&sub());
+    assert_eq!(
+        href,
+        "/portal/news/az/search?q=e-visa%20%C9%99%20%C4%9E&tag=miqrasiya%20siyas%C9%99ti&year=2024"
+    );
+    assert_eq!(parse_href(&href, &sub()), Some(route));
+    // As a form without JavaScript sends it: `+` for spaces, any order, extras ignored.
+    assert_eq!(
+        Route::parse("/en/search", "year=2023&q=+visa++free+&utm=x", &root()),
+        Some(Route::Search {
+            lang: "en".into(),
+            query: SearchQuery {
+                text: "visa  free".into(),
+                tag: None,
+                year: Some("2023".into()),
+            },
+        })
+    );
+    // Nothing asked; a year that is no year is dropped.
+    let empty = Route::parse("/ru/search/", "q=&year=20x4", &root());
+    assert_eq!(
+        empty,
+        Some(Route::Search {
+            lang: "ru".into(),
+            query: SearchQuery::default(),
+        })
+    );
+    assert_eq!(
+        empty.map(|route| route.href(&root())).as_deref(),
+        Some("/ru/search")
+    );
+    assert!(SearchQuery::default().is_empty() && !query.is_empty());
+    // The search needs no document of its own.
+    let paths: Vec<String> = Route::Search {
+        lang: "en".into(),
+        query,
+    }
+    .documents()
+    .iter()
+    .filter_map(Document::path)
+    .collect();
+    assert_eq!(paths, ["site.json", "en/site.json"]);
 }
 
 #[test]

@@ -1052,7 +1052,7 @@ impl Checker {
                 },
                 Route::Article { lang, slug } => (!self.articles.contains_key(&(lang.clone(), slug.clone())))
                     .then(|| format!("there is no article {lang}/news/{slug}.json")),
-                Route::Legal { lang, .. } => (!self.pages.contains_key(lang))
+                Route::Legal { lang, .. } | Route::Search { lang, .. } => (!self.pages.contains_key(lang))
                     .then(|| format!("{lang} is not one of the site's languages")),
             };
             if let Some(why) = missing {
