@@ -153,14 +153,36 @@ fn writes_every_route_of_every_language() {
         for legal in ["terms", "privacy"] {
             app.read(&format!("{lang}/{legal}.html"));
         }
+        // The search view's form, for search engines nothing of its own.
+        let search = app.read(&format!("{lang}/search.html"));
+        assert!(search.contains(r#"<meta name="robots" content="noindex, follow">"#));
+        assert!(search.contains(r#"name="q""#) && search.contains(&format!(r#"action="/{lang}/search""#)));
         assert_eq!(report.written[&(lang.clone(), "article")], slugs.len());
         assert_eq!(report.written[&(lang.clone(), "listing")], pages as usize);
+        assert_eq!(report.written[&(lang.clone(), "search")], 1);
+        // Its index (Pagefind, installed by the test command's set-up): every article, nothing else.
+        let entry: serde_json::Value =
+            serde_json::from_str(&app.read(&format!("pagefind/{lang}/pagefind-entry.json"))).unwrap();
+        let indexed = entry["languages"].as_object().unwrap().values().next().unwrap()["page_count"].as_u64();
+        assert_eq!(
+            indexed,
+            Some(slugs.len() as u64),
+            "{lang}: one index entry per article"
+        );
+        app.read(&format!("pagefind/{lang}/pagefind.js"));
         app.read(&format!("{lang}/feed.xml"));
         expected += slugs.len() + pages as usize + 2;
     }
-    assert_eq!(written(&report), expected);
+    let languages = app.languages().len();
+    assert_eq!(report.searchable.len(), languages, "a search index per language");
+    assert_eq!(written(&report), expected + languages);
     let sitemap = app.read("sitemap.xml");
-    assert_eq!(sitemap.matches("<url>").count(), expected);
+    assert_eq!(
+        sitemap.matches("<url>").count(),
+        expected,
+        "every page but the search views"
+    );
+    assert!(!sitemap.contains("/search"));
     assert!(app
         .read("robots.txt")
         .ends_with("Sitemap: https://www.example.gov/sitemap.xml\n"));

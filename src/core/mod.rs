@@ -11,6 +11,7 @@ pub mod model;
 pub mod pagination;
 pub mod photo_sizes;
 pub mod routes;
+pub mod search;
 pub mod slug;
 pub mod urls;
 

@@ -67,6 +67,21 @@ pub fn preview(photo: &Photo) -> (&str, Option<(u32, u32)>) {
     }
 }
 
+/// The small image a search result shows for `photo`: its narrowest WebP
+/// variant, else its narrowest variant of any type, else the photo itself.
+pub fn thumbnail(photo: &Photo) -> &str {
+    let narrowest = |webp: bool| {
+        photo
+            .sources
+            .iter()
+            .filter(|source| !webp || source.media_type == "image/webp")
+            .min_by_key(|source| source.width)
+    };
+    narrowest(true)
+        .or_else(|| narrowest(false))
+        .map_or(photo.src.as_str(), |source| source.src.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +142,27 @@ mod tests {
         );
         photo.sources.clear();
         assert_eq!(preview(&photo), ("https://x.test/a.png", Some((3000, 2000))));
+    }
+
+    #[test]
+    fn the_thumbnail_is_the_narrowest_variant() {
+        let mut photo = Photo {
+            src: "https://x.test/a.jpg".into(),
+            alt: String::new(),
+            width: None,
+            height: None,
+            caption: None,
+            credit: None,
+            sources: vec![
+                source("image/jpeg", 480),
+                source("image/webp", 768),
+                source("image/webp", 480),
+            ],
+        };
+        assert_eq!(thumbnail(&photo), "https://x.test/img/v/a-480.webp");
+        photo.sources.retain(|source| source.media_type == "image/jpeg");
+        assert_eq!(thumbnail(&photo), "https://x.test/img/v/a-480.jpeg");
+        photo.sources.clear();
+        assert_eq!(thumbnail(&photo), "https://x.test/a.jpg");
     }
 }

@@ -8,8 +8,11 @@ use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
 use crate::components::photo_figure::PhotoFigure;
 use crate::components::rich_text::RichText;
+use crate::core::dates::CalendarDate;
 use crate::core::model::Article;
-use crate::core::routes::Route;
+use crate::core::photo_sizes::thumbnail;
+use crate::core::routes::{Route, SearchQuery};
+use crate::core::search::year_of;
 use crate::pages::route_part;
 use crate::state::alternates::use_alternates;
 use crate::state::document::Document;
@@ -71,13 +74,37 @@ fn ArticleView(article: Article, route: Route) -> impl IntoView {
     let title = article.title.clone();
     let description = article.summary.clone().unwrap_or_else(|| article.title.clone());
     let gallery = article.gallery;
-    let tags = article.tags;
+    // What the search index (made from the prerendered page, host::prerender::search)
+    // reads besides the text: the year to filter by, the thumbnail and date a
+    // result shows (one each: Pagefind reads one value per attribute here).
+    let published = article.published.as_deref();
+    let year = published.and_then(year_of).map(|year| format!("year:{year}"));
+    let image = article
+        .photo
+        .as_ref()
+        .map(|photo| format!("image:{}", thumbnail(photo)))
+        .filter(|meta| !meta.contains(','));
+    let date = published
+        .and_then(CalendarDate::parse)
+        .map(|date| format!("date:{}", date.iso()));
+    let tags = article.tags.into_iter().map(|tag| {
+        let href = Route::Search {
+            lang: lang.clone(),
+            query: SearchQuery {
+                tag: Some(tag.clone()),
+                ..SearchQuery::default()
+            },
+        }
+        .href(&base);
+        (tag, href)
+    });
+    let tags: Vec<(String, String)> = tags.collect();
     view! {
         <PageMeta title=title.clone() description=description />
-        <article class="article">
-            <p class="article__back"><a href=back>"← " {strings.back_to_news}</a></p>
+        <article class="article" data-pagefind-body="" data-pagefind-filter=year data-pagefind-meta=image>
+            <p class="article__back" data-pagefind-ignore=""><a href=back>"← " {strings.back_to_news}</a></p>
             <PageHeading text=title />
-            <p class="article__dates">
+            <p class="article__dates" data-pagefind-ignore="" data-pagefind-meta=date>
                 {article.published.map(|raw| view! {
                     <span>{strings.published} " " <DateText raw=raw lang=lang.clone() /></span>
                 })}
@@ -93,7 +120,9 @@ fn ArticleView(article: Article, route: Route) -> impl IntoView {
             <RichText html=article.body_html source_url=article.source_url truncated=article.truncated />
             {(!tags.is_empty()).then(|| view! {
                 <ul class="article__tags">
-                    {tags.into_iter().map(|tag| view! { <li>{tag}</li> }).collect_view()}
+                    {tags.into_iter().map(|(tag, href)| view! {
+                        <li><a href=href data-pagefind-filter="tag">{tag}</a></li>
+                    }).collect_view()}
                 </ul>
             })}
             {(!gallery.is_empty()).then(|| view! {

@@ -25,6 +25,8 @@ pub enum PrefetchedView {
     Article(Box<Article>),
     /// A legal page.
     Legal(LegalDocument),
+    /// The search view, with nothing asked yet: no document of its own.
+    Search,
 }
 
 /// The prefetched documents, if the app is being prerendered (on the host).

@@ -7,6 +7,7 @@
 pub mod feeds;
 pub mod head;
 pub mod render;
+pub mod search;
 pub mod shell;
 pub mod sitemap;
 pub mod tree;
@@ -14,7 +15,7 @@ pub mod tree;
 use crate::browser::config::AppConfig;
 use crate::core::endpoints::Endpoints;
 use crate::core::model::{Article, Listing, SiteIndex, SiteInfo, Summary};
-use crate::core::routes::{BasePath, Legal, Route};
+use crate::core::routes::{BasePath, Legal, Route, SearchQuery};
 use crate::host::resolve;
 use crate::state::prefetched::{Prefetched, PrefetchedView};
 use head::{app_tags, page_tags, PageFacts};
@@ -72,8 +73,10 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// Files of an earlier run removed because their route is gone.
     pub removed: Vec<String>,
-    /// What was left out, and why (no `--origin`).
+    /// What was left out, and why (no `--origin`, no Pagefind).
     pub notes: Vec<String>,
+    /// The languages whose search index was made.
+    pub searchable: Vec<String>,
 }
 
 impl Report {
@@ -89,6 +92,13 @@ impl Report {
         }
         for file in &self.removed {
             println!("removed {file} (its route is gone)");
+        }
+        if !self.searchable.is_empty() {
+            println!(
+                "wrote the search index of {} into {}/",
+                self.searchable.join(", "),
+                search::FOLDER
+            );
         }
         for note in &self.notes {
             println!("note: {note}");
@@ -141,6 +151,11 @@ enum Job {
         lang: String,
         legal: Legal,
     },
+    /// The search view's page, the form alone: the search runs in the
+    /// browser, in the index [`search`] makes.
+    Search {
+        lang: String,
+    },
 }
 
 /// One page written.
@@ -154,6 +169,8 @@ pub struct Written {
     pub lastmod: Option<String>,
     /// `(hreflang, absolute URL)` of its alternates, as the app's head has them.
     pub alternates: Vec<(String, String)>,
+    /// In the sitemap: every page but the search view's (`noindex`).
+    pub listed: bool,
 }
 
 /// Everything the run shares.
@@ -221,7 +238,8 @@ pub fn run(options: &Options) -> Result<Report, Fatal> {
     if let Some(origin) = &settings.origin {
         let base = &settings.base;
         let site_url = format!("{origin}{}", base.as_str());
-        let mut extras = sitemap::sitemaps(&written, &site_url);
+        let listed: Vec<Written> = written.iter().filter(|page| page.listed).cloned().collect();
+        let mut extras = sitemap::sitemaps(&listed, &site_url);
         for language in &context.index.languages {
             let Some(info) = context.infos.get(&language.code) else {
                 continue;
@@ -243,6 +261,17 @@ pub fn run(options: &Options) -> Result<Report, Fatal> {
         let sitemap_url = format!("{site_url}sitemap.xml");
         write_file(&robots, &sitemap::robots_with_sitemap(&current, &sitemap_url))?;
         report.files.push("robots.txt".into());
+    }
+    let languages: Vec<String> = context
+        .index
+        .languages
+        .iter()
+        .map(|language| language.code.clone())
+        .filter(|code| context.infos.contains_key(code))
+        .collect();
+    match search::index(&options.dir, &languages) {
+        search::Indexed::Languages(languages) => report.searchable = languages,
+        search::Indexed::LeftOut(why) => report.notes.push(why),
     }
     report.removed = remove_stale(&options.dir, &files);
     let manifest: String = files.iter().map(|file| format!("{file}\n")).collect();
@@ -373,6 +402,7 @@ impl Plan {
                     legal,
                 });
             }
+            plan.jobs.push(Job::Search { lang: lang.clone() });
             plan.listed.insert(lang, items);
         }
         plan
@@ -497,6 +527,13 @@ fn write_page(context: &Context, job: Job) -> PageOutcome {
             };
             ("legal", lang, route, PrefetchedView::Legal(document))
         }
+        Job::Search { lang } => {
+            let route = Route::Search {
+                lang: lang.clone(),
+                query: SearchQuery::default(),
+            };
+            ("search", lang, route, PrefetchedView::Search)
+        }
     };
     // Jobs are made only for languages whose site.json decoded.
     let info = context.infos.get(&lang).cloned().ok_or_else(|| Skipped {
@@ -531,6 +568,7 @@ fn write_page(context: &Context, job: Job) -> PageOutcome {
                 .max(),
         ),
         PrefetchedView::Legal(document) => (None, None, document.updated.as_deref().and_then(date_only)),
+        PrefetchedView::Search => (None, None, None),
     };
     let url = context.origin.as_ref().map(|origin| format!("{origin}{href}"));
     let feed = context.origin.as_ref().map(|_| {
@@ -552,7 +590,14 @@ fn write_page(context: &Context, job: Job) -> PageOutcome {
         article,
         image,
     };
-    let head = format!("{}{}", app_tags(&rendered.head), page_tags(&facts));
+    let listed = kind != "search";
+    // A search page says nothing of its own to search engines.
+    let robots = if listed {
+        ""
+    } else {
+        r#"<meta name="robots" content="noindex, follow">"#
+    };
+    let head = format!("{}{robots}{}", app_tags(&rendered.head), page_tags(&facts));
     let html_attributes = format!(r#" lang="{}""#, attr(&rendered.head.lang));
     let mut html = context.shell.page(&html_attributes, &head, &rendered.body);
     if context.origin.is_none() {
@@ -582,6 +627,7 @@ fn write_page(context: &Context, job: Job) -> PageOutcome {
             href,
             lastmod,
             alternates,
+            listed,
         },
         article,
     ))

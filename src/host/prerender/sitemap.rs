@@ -102,6 +102,7 @@ mod tests {
                 .iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect(),
+            listed: true,
         }
     }
 

@@ -1,0 +1,97 @@
+//! The search index: Pagefind (npm `pagefind`, a Rust binary inside the npm
+//! package) run over the article pages this step just wrote, one index per
+//! language into `DIR/pagefind/{lang}/`, which the search view loads
+//! (`pages::search_page`). Each index holds the article's text (the
+//! `data-pagefind-body` element: title, photo captions, body, tags), the tags
+//! and the year to filter by, and the date and thumbnail a result shows
+//! (`data-pagefind-filter`, `data-pagefind-meta`, set by the article view).
+//! Articles whose document does not decode have no page, so no entry.
+//!
+//! Pagefind is found as `$PAGEFIND`, else `pagefind` on the `PATH`, else
+//! `node_modules/.bin/pagefind` in the current folder (the README's commands
+//! install it with `npm ci`). Without it the pages are written and the step
+//! says that search is left out.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The folder below `DIR` the indexes go in.
+pub const FOLDER: &str = "pagefind";
+
+/// What indexing did: the languages indexed, or why search is left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Indexed {
+    Languages(Vec<String>),
+    LeftOut(String),
+}
+
+/// The Pagefind to run, if there is one.
+fn pagefind() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("PAGEFIND").filter(|path| !path.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("pagefind"))
+            .find(|candidate| candidate.is_file())
+    });
+    on_path.or_else(|| Some(PathBuf::from("node_modules/.bin/pagefind")).filter(|path| path.is_file()))
+}
+
+/// Indexes the article pages of each of `languages` in `dir`, replacing the
+/// indexes of an earlier run (a language no longer published loses its own).
+pub fn index(dir: &Path, languages: &[String]) -> Indexed {
+    let Some(pagefind) = pagefind() else {
+        return Indexed::LeftOut(
+            "search is left out: Pagefind was not found (`npm ci` installs it; or set PAGEFIND to its path)"
+                .into(),
+        );
+    };
+    let folder = dir.join(FOLDER);
+    if let Err(error) = std::fs::remove_dir_all(&folder) {
+        if error.kind() != std::io::ErrorKind::NotFound {
+            return Indexed::LeftOut(format!(
+                "search is left out: {} cannot be replaced: {error}",
+                folder.display()
+            ));
+        }
+    }
+    let mut indexed = Vec::new();
+    for lang in languages {
+        let has_articles = std::fs::read_dir(dir.join(lang).join("news")).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|entry| entry.path().extension().is_some_and(|ext| ext == "html"))
+        });
+        if !has_articles {
+            continue;
+        }
+        // Pagefind's language: the primary subtag (`az` of `az-Latn`).
+        let primary = lang.split('-').next().unwrap_or(lang);
+        let output = Command::new(&pagefind)
+            .arg("--site")
+            .arg(dir)
+            .args(["--glob", &format!("{lang}/news/*.html")])
+            .args(["--output-subdir", &format!("{FOLDER}/{lang}")])
+            .args(["--force-language", primary])
+            .arg("--quiet")
+            .output();
+        match output {
+            Ok(output) if output.status.success() => indexed.push(lang.clone()),
+            Ok(output) => {
+                let said = String::from_utf8_lossy(&output.stderr);
+                return Indexed::LeftOut(format!(
+                    "search is left out: Pagefind failed on {lang}: {}",
+                    said.trim()
+                ));
+            }
+            Err(error) => {
+                return Indexed::LeftOut(format!(
+                    "search is left out: {} did not run: {error}",
+                    pagefind.display()
+                ))
+            }
+        }
+    }
+    Indexed::Languages(indexed)
+}
