@@ -1,6 +1,6 @@
 // Trunk post_build hook (Trunk.toml): finishes dist/ for static hosting.
-// - In release builds, minifies the wasm-bindgen JS glue and the loader
-//   (public/boot.js) with terser: Trunk's own minifier fails on the glue
+// - In release builds, minifies the wasm-bindgen JS glue, the loader
+//   (public/boot.js) and the search view's module (public/search.js) with terser: Trunk's own minifier fails on the glue
 //   ("RequiredTokenNotFound") and leaves it as is. The glue's integrity hash
 //   on its modulepreload link is recomputed for the minified file.
 // - Gives the loader tag (public/boot.js) a Subresource Integrity hash; Trunk
@@ -49,6 +49,7 @@ if (release) {
   }
   html = html.replace(preload, link.replace(/\bintegrity=["']?[^"' >]+["']?/, `integrity="${hash}"`));
   await minifyModule("boot.js");
+  await minifyModule("search.js");
 }
 
 const boot = sri(await readFile(join(dir, "boot.js")));

@@ -11,24 +11,39 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const KINDS = { ".wasm": "wasm", ".js": "JS", ".css": "CSS", ".html": "HTML" };
 const ZERO = () => ({ raw: 0, gzip: 0, brotli: 0 });
+// Loaded only when a reader opens the search view (src/browser/search.rs).
+const ON_DEMAND = ["search.js"];
 
-/** Bytes per kind (wasm, JS, CSS, HTML) and for the first view, in bytes. */
+function add(total, body) {
+  total.raw += body.length;
+  total.gzip += gzipSync(body, { level: 9 }).length;
+  total.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+
+/**
+ * Bytes per kind (wasm, JS, CSS, HTML) and for the first view, in bytes: the
+ * bundle's own files and the JS snippets its glue imports (snippets/), not
+ * the search view's module, which is counted apart ("search view").
+ */
 export function bundleSizes(dist) {
   const totals = { wasm: ZERO(), JS: ZERO(), CSS: ZERO(), HTML: ZERO() };
-  for (const name of readdirSync(dist)) {
-    const path = join(dist, name);
+  const search = ZERO();
+  const snippets = join(dist, "snippets");
+  const files = [
+    ...readdirSync(dist).map((name) => [name, join(dist, name)]),
+    ...(statSync(snippets, { throwIfNoEntry: false })?.isDirectory()
+      ? readdirSync(snippets, { recursive: true }).map((name) => [String(name), join(snippets, String(name))])
+      : []),
+  ];
+  for (const [name, path] of files) {
     const kind = KINDS[extname(name)];
     // 404.html is a copy of index.html for some hosts, never loaded beside it.
     if (!kind || name === "404.html" || !statSync(path).isFile()) continue;
-    const body = readFileSync(path);
-    const total = totals[kind];
-    total.raw += body.length;
-    total.gzip += gzipSync(body, { level: 9 }).length;
-    total.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    add(ON_DEMAND.includes(name) ? search : totals[kind], readFileSync(path));
   }
   const firstView = ZERO();
   for (const t of Object.values(totals)) for (const key of Object.keys(firstView)) firstView[key] += t[key];
-  return { ...totals, "first view": firstView };
+  return { ...totals, "first view": firstView, "search view": search };
 }
 
 /** The sizes as a table in KiB. */

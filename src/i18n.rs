@@ -84,6 +84,28 @@ strings_table! {
     /// Shown on the listing after switching from an article that has no
     /// translation into this language.
     untranslated_note,
+    /// The search view's heading and the search buttons.
+    search,
+    /// The accessible name of the search forms.
+    search_label,
+    /// The label of the words field.
+    search_field,
+    /// Shown before anything is asked.
+    search_prompt,
+    searching,
+    /// `{n}`: how many articles were found.
+    search_found,
+    /// Nothing found: with a suggestion.
+    search_nothing,
+    /// The index is missing or did not load.
+    search_unavailable,
+    /// On the prerendered search page, for readers without JavaScript.
+    search_needs_script,
+    tag_label,
+    year_label,
+    any_tag,
+    any_year,
+    more_results,
 }
 
 impl Strings {
@@ -147,6 +169,21 @@ pub const AZ: Strings = Strings {
     language_label: "Dil",
     untranslated_note:
         "Bu xəbər Azərbaycan dilində dərc olunmayıb. Azərbaycan dilində son xəbərlər aşağıdadır.",
+    search: "Axtarış",
+    search_label: "Xəbərlərdə axtarış",
+    search_field: "Axtarılan sözlər",
+    search_prompt: "Xəbərləri axtarmaq üçün söz yazın.",
+    searching: "Axtarılır…",
+    search_found: "Tapılan xəbərlər: {n}.",
+    search_nothing: "Heç nə tapılmadı. Yazılışı yoxlayın, daha az söz yazın və ya filtri götürün.",
+    search_unavailable: "Axtarış hazırda mümkün deyil. Xəbərlərə səhifə-səhifə baxa bilərsiniz.",
+    search_needs_script:
+        "Axtarış brauzerinizdə JavaScript tələb edir. Xəbərlərə səhifə-səhifə baxa bilərsiniz.",
+    tag_label: "Etiket",
+    year_label: "İl",
+    any_tag: "Bütün etiketlər",
+    any_year: "Bütün illər",
+    more_results: "Daha çox nəticə",
 };
 
 /// English.
@@ -210,6 +247,21 @@ pub const EN: Strings = Strings {
     footer_nav_label: "Legal",
     language_label: "Language",
     untranslated_note: "This article has not been published in English. Here is the latest news in English.",
+    search: "Search",
+    search_label: "Search the news",
+    search_field: "Words to search for",
+    search_prompt: "Type words to search the news.",
+    searching: "Searching…",
+    search_found: "News found: {n}.",
+    search_nothing: "Nothing found. Check the spelling, try fewer words, or remove a filter.",
+    search_unavailable: "Search is not available right now. You can still browse the news page by page.",
+    search_needs_script:
+        "Search needs JavaScript in your browser. You can still browse the news page by page.",
+    tag_label: "Tag",
+    year_label: "Year",
+    any_tag: "All tags",
+    any_year: "All years",
+    more_results: "More results",
 };
 
 /// Русский.
@@ -274,6 +326,20 @@ pub const RU: Strings = Strings {
     footer_nav_label: "Правовая информация",
     language_label: "Язык",
     untranslated_note: "Эта новость не опубликована на русском языке. Ниже — последние новости на русском.",
+    search: "Поиск",
+    search_label: "Поиск по новостям",
+    search_field: "Что искать",
+    search_prompt: "Введите слова для поиска по новостям.",
+    searching: "Идёт поиск…",
+    search_found: "Найдено новостей: {n}.",
+    search_nothing: "Ничего не найдено. Проверьте написание, сократите запрос или уберите фильтр.",
+    search_unavailable: "Поиск сейчас недоступен. Новости можно просматривать по страницам.",
+    search_needs_script: "Для поиска нужен JavaScript в браузере. Новости можно просматривать по страницам.",
+    tag_label: "Тег",
+    year_label: "Год",
+    any_tag: "Все теги",
+    any_year: "Все годы",
+    more_results: "Показать ещё",
 };
 
 /// Every table, in the order the sample site lists its languages.

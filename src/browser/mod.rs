@@ -6,6 +6,7 @@ pub mod http;
 pub mod marks;
 pub mod preferences;
 pub mod sanitize;
+pub mod search;
 pub mod takeover;
 
 /// A warning for the web team in the browser's console; on the host (the

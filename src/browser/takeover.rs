@@ -2,8 +2,8 @@
 //! shows the whole view; the app starts beside it on an element of its own,
 //! not in the document, fetches and renders the same view there, and once it is
 //! complete swaps that element in for the prerendered one in one step: same
-//! text, same layout, so no flash and no shift. Focus and scroll stay where the
-//! reader put them. If the data changed since the prerender, the reader now
+//! text, same layout, so no flash and no shift. Focus, scroll and what the
+//! reader typed into a field stay. If the data changed since the prerender, the reader now
 //! sees the app's fresh view. If the first view cannot load (offline), the
 //! prerendered page stays: its links work without the app.
 
@@ -58,8 +58,15 @@ impl PrerenderedPage {
         let focus = document()
             .active_element()
             .and_then(|active| path_from(&self.page, &active));
+        // What the reader typed already (the search field) goes with them.
+        let typed = self.typed();
         if self.page.replace_with_with_node_1(&self.stage).is_err() {
             return;
+        }
+        for (path, value) in typed {
+            if let Some(field) = follow(&self.stage, &path) {
+                let _ = js_sys::Reflect::set(&field, &"value".into(), &value.into());
+            }
         }
         if let Some(target) = focus.and_then(|path| follow(&self.stage, &path)) {
             if let Ok(target) = target.dyn_into::<HtmlElement>() {
@@ -72,6 +79,24 @@ impl PrerenderedPage {
             window.scroll_to_with_x_and_y(scroll.0, scroll.1);
         }
         mark(TAKEOVER_MARK);
+    }
+}
+
+impl PrerenderedPage {
+    /// The fields of the prerendered page the reader has typed into: where
+    /// each is and what it holds.
+    fn typed(&self) -> Vec<(Vec<u32>, String)> {
+        let Ok(fields) = self.page.query_selector_all("input, textarea") else {
+            return Vec::new();
+        };
+        (0..fields.length())
+            .filter_map(|index| fields.item(index)?.dyn_into::<Element>().ok())
+            .filter_map(|field| {
+                let value = js_sys::Reflect::get(&field, &"value".into()).ok()?.as_string()?;
+                let default = field.get_attribute("value").unwrap_or_default();
+                (value != default).then(|| Some((path_from(&self.page, &field)?, value)))?
+            })
+            .collect()
     }
 }
 

@@ -1,11 +1,15 @@
-//! The banner of every page: the agency's logo and name, and the main navigation.
+//! The banner of every page: the agency's logo and name, the main navigation,
+//! the search field and the language switcher.
 
 use crate::browser::config::AppConfig;
 use crate::components::language_switcher::LanguageSwitcher;
-use crate::core::routes::Route;
+use crate::core::routes::{Route, SearchQuery};
 use crate::state::site::use_site;
+use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use send_wrapper::SendWrapper;
 
 /// The page header. Shows a neutral placeholder while the agency's identity loads.
 #[component]
@@ -37,8 +41,56 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><a href=home aria-current=on_listing>{move || site.strings().news}</a></li>
                     </ul>
                 </nav>
+                <SiteSearch />
                 <LanguageSwitcher />
             </div>
         </header>
+    }
+}
+
+/// The search field of every view: a GET form to the search view, which
+/// works as a plain form without JavaScript (a prerendered page) and
+/// navigates inside the app with it.
+#[component]
+fn SiteSearch() -> impl IntoView {
+    let site = use_site();
+    let base = expect_context::<AppConfig>().base;
+    let strings = move || site.strings();
+    let search = move |text: String| Route::Search {
+        lang: site.lang.get_untracked(),
+        query: SearchQuery::from_query(
+            &SearchQuery {
+                text,
+                ..SearchQuery::default()
+            }
+            .to_query(),
+        ),
+    };
+    let action = {
+        let base = base.clone();
+        move || {
+            Route::Search {
+                lang: site.lang.get(),
+                query: SearchQuery::default(),
+            }
+            .href(&base)
+        }
+    };
+    let input = NodeRef::<Input>::new();
+    let navigate = SendWrapper::new(use_navigate());
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let text = input
+            .get_untracked()
+            .map(|input| input.value())
+            .unwrap_or_default();
+        navigate(&search(text).href(&base), NavigateOptions::default());
+    };
+    view! {
+        <form class="site-search" role="search" method="get" action=action aria-label=move || strings().search_label on:submit=submit>
+            <label class="visually-hidden" for="site-search">{move || strings().search_field}</label>
+            <input id="site-search" type="search" name="q" autocomplete="off" node_ref=input />
+            <button type="submit">{move || strings().search}</button>
+        </form>
     }
 }

@@ -4,6 +4,7 @@ pub mod article_page;
 pub mod home_page;
 pub mod legal_page;
 pub mod news_list_page;
+pub mod search_page;
 
 use crate::components::not_found_view::NotFoundView;
 use crate::core::routes::Route;
@@ -13,6 +14,7 @@ use home_page::HomePage;
 use legal_page::LegalPage;
 use leptos::prelude::*;
 use news_list_page::NewsListPage;
+use search_page::SearchPage;
 use std::mem::discriminant;
 
 /// The view of the current route. A page is replaced only when the kind of
@@ -30,6 +32,7 @@ pub fn routed_view() -> impl IntoView {
             Some(Route::Listing { lang, page }) => view! { <NewsListPage lang=lang page=page /> }.into_any(),
             Some(Route::Article { lang, slug }) => view! { <ArticlePage lang=lang slug=slug /> }.into_any(),
             Some(Route::Legal { lang, legal }) => view! { <LegalPage lang=lang legal=legal /> }.into_any(),
+            Some(Route::Search { lang, query }) => view! { <SearchPage lang=lang query=query /> }.into_any(),
             None => view! { <NotFoundView /> }.into_any(),
         }
     }

@@ -1,0 +1,173 @@
+// The search view's results, loaded only when a reader searches
+// (src/pages/search_page.rs imports it and calls `show`), with Pagefind's
+// index of the view's language (`BASE pagefind/{lang}/pagefind.js`, made at
+// publish time). Kept out of the wasm so that the first view of every other
+// page carries none of it. It renders the form with its filters (tag, year,
+// with counts), a live status line, the results (thumbnail, linked title,
+// date, excerpt with the words marked) and "more". A search is a URL: the form
+// navigates through a link the app's router follows, and the app calls `show`
+// again for the new URL. Everything from the index is put in as text.
+
+const PAGE = 10;
+let current = 0; // the latest call: older searches stop when they see it changed
+const ready = new WeakSet(); // Pagefind modules whose options are set
+
+/** An element with attributes and children (strings become text nodes). */
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? "" : value);
+  }
+  element.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+  return element;
+}
+
+/** `{n}`-style placeholders filled. */
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
+
+/** A date of the index (`YYYY-MM-DD`) in the app's long form for the language. */
+function longDate(iso, dates) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? "");
+  if (!match) return null;
+  const [, y, m, d] = match;
+  const month = dates.months[Number(m) - 1];
+  return month ? h("time", { datetime: match[0] }, fill(dates.pattern, { d: String(Number(d)), month, y })) : null;
+}
+
+/** An excerpt: text, with the words Pagefind marked in `<mark>`; nothing else is markup. */
+function excerpt(html) {
+  const text = (part) => {
+    const decoder = document.createElement("textarea");
+    decoder.innerHTML = part; // a textarea's content is never parsed as markup
+    return decoder.value;
+  };
+  return (html ?? "").split(/(<mark>.*?<\/mark>)/s).filter(Boolean).map((part) =>
+    part.startsWith("<mark>") ? h("mark", {}, text(part.slice(6, -7))) : text(part));
+}
+
+/** Goes to `href` inside the app: its router follows links, as a reader's click. */
+function go(container, href) {
+  const link = h("a", { href, hidden: true });
+  container.append(link);
+  link.click();
+  link.remove();
+}
+
+function searchHref(options, query) {
+  const params = new URLSearchParams();
+  for (const key of ["q", "tag", "year"]) if (query[key]) params.set(key, query[key]);
+  // As the app writes it (core::routes): spaces as %20, not +.
+  const search = params.toString().replace(/\+/g, "%20");
+  return search ? `${options.href}?${search}` : options.href;
+}
+
+/** The form: words, and a `<select>` per filter with its counts. */
+function form(container, options, counts) {
+  const { strings, query } = options;
+  const words = h("input", { id: "search-text", type: "search", name: "q", autocomplete: "off", value: query.q ?? "" });
+  const select = (name, label, any, values) => {
+    const chosen = query[name] ?? "";
+    // The values the words leave (a count of 0 would lead nowhere), and the chosen one.
+    const entries = Object.entries(values ?? {}).filter(([value, count]) => count > 0 || value === chosen).sort(([a], [b]) => (name === "year" ? b.localeCompare(a) : a.localeCompare(b)));
+    if (chosen && !entries.some(([value]) => value === chosen)) entries.push([chosen, 0]);
+    return h("div", { class: "search-form__filter" },
+      h("label", { for: `search-${name}` }, label),
+      h("select", { id: `search-${name}`, name, onchange: submit },
+        h("option", { value: "", selected: !chosen }, any),
+        entries.map(([value, count]) => h("option", { value, selected: value === chosen }, `${value} (${count})`))));
+  };
+  function submit(event) {
+    event?.preventDefault();
+    const data = new FormData(element);
+    go(container, searchHref(options, { q: String(data.get("q") ?? "").trim(), tag: data.get("tag"), year: data.get("year") }));
+  }
+  // Named by the view's heading: the header's search form is the other landmark of its kind.
+  const element = h("form", { class: "search-form", role: "search", method: "get", action: options.href, "aria-labelledby": "page-heading", onsubmit: submit },
+    h("div", { class: "search-form__words" },
+      h("label", { for: "search-text" }, strings.search_field), words, h("button", { type: "submit" }, strings.search)),
+    // The filters once the index has counted them (the view's first form, as
+    // the prerendered page has it, is the words alone).
+    counts && select("tag", strings.tag_label, strings.any_tag, counts.tag),
+    counts && select("year", strings.year_label, strings.any_year, counts.year));
+  return element;
+}
+
+/** One result. */
+function result(data, options) {
+  const href = data.url.replace(/\.html$/, "");
+  return h("li", { class: "search-result" },
+    data.meta?.image ? h("img", { class: "search-result__photo", src: data.meta.image, alt: "", width: 120, height: 80, loading: "lazy", decoding: "async" }) : null,
+    h("div", { class: "search-result__body" },
+      h("h2", { class: "search-result__title" }, h("a", { href }, data.meta?.title ?? href)),
+      data.meta?.date ? h("p", { class: "search-result__date" }, longDate(data.meta.date, options.dates)) : null,
+      h("p", { class: "search-result__excerpt" }, excerpt(data.excerpt))));
+}
+
+/**
+ * Shows the search `options.query` (`{q, tag, year}`) of `options.index` in
+ * `container`. `options`: `base` (the app's BASE), `href` (the search view's
+ * path), `strings` (the interface's), `dates` (`{months, pattern}`). Resolves
+ * when the first results are on screen; rejects when the index cannot be loaded.
+ */
+export async function show(container, options) {
+  const call = ++current;
+  const { strings, query } = options;
+  const status = h("p", { class: "search__status", role: "status", "aria-live": "polite" });
+  const list = h("ol", { class: "search-results" });
+  const more = h("button", { type: "button", class: "search-more", hidden: true }, strings.more_results);
+  const asked = Boolean(query.q || query.tag || query.year);
+  container.replaceChildren(form(container, options, null), status, list, more);
+  status.textContent = asked ? strings.searching : strings.search_prompt;
+  // For whoever waits for an answer (the tests): which search was last answered.
+  const answered = () => {
+    if (call === current) container.dataset.answered = JSON.stringify([query.q ?? "", query.tag ?? "", query.year ?? ""]);
+  };
+  delete container.dataset.answered;
+  // Nothing asked: nothing of the index is loaded.
+  if (!asked) return answered();
+
+  let pagefind;
+  try {
+    pagefind = await import(options.index);
+    if (!ready.has(pagefind)) {
+      // Result URLs under the app's BASE (a portal's path), short excerpts.
+      await pagefind.options({ baseUrl: options.base, excerptLength: 24 });
+      // Loads the filters' index: without it a search answers no counts.
+      await pagefind.filters();
+      ready.add(pagefind);
+    }
+  } catch (error) {
+    if (call === current) status.textContent = strings.search_unavailable;
+    answered();
+    throw error;
+  }
+  const filters = {};
+  if (query.tag) filters.tag = query.tag;
+  if (query.year) filters.year = query.year;
+  const found = await pagefind.search(query.q || null, { filters });
+  if (call !== current || !found) return;
+  container.replaceChild(form(container, options, found.filters), container.firstChild);
+
+  let shown = 0;
+  const page = async () => {
+    const next = found.results.slice(shown, shown + PAGE);
+    shown += next.length;
+    const data = await Promise.all(next.map((hit) => hit.data()));
+    if (call !== current) return;
+    list.append(...data.map((item) => result(item, options)));
+    more.hidden = shown >= found.results.length;
+  };
+  more.addEventListener("click", async () => {
+    const first = shown;
+    await page();
+    // Keyboard and screen-reader users continue at the first new result.
+    list.children[first]?.querySelector("a")?.focus();
+  });
+  await page();
+  status.textContent = found.results.length
+    ? fill(strings.search_found, { n: found.results.length })
+    : strings.search_nothing;
+  answered();
+}
