@@ -38,7 +38,7 @@ before(async () => {
 const url = (path) => env.origin + path;
 const articlesOf = (lang) => env.listings[lang].flatMap((listing) => listing.items);
 const htmlFiles = async (dir) => (await readdir(dir, { recursive: true }))
-  .filter((file) => file.endsWith(".html") && !file.startsWith("api") && !["index.html", "404.html"].includes(file));
+  .filter((file) => file.endsWith(".html") && !file.startsWith("api") && !file.startsWith("pagefind") && !["index.html", "404.html"].includes(file));
 
 /** A page with JavaScript off, as a crawler or a reader who turned it off sees it. */
 async function withoutScripts(body) {
@@ -61,8 +61,9 @@ test("the step writes a page for every route of every language, and says what it
     const slugs = new Set(articlesOf(lang).map((item) => item.slug));
     for (const slug of slugs) assert.ok(files.has(`${lang}/news/${slug}.html`), `${lang}: article ${slug}`);
     for (const legal of ["terms", "privacy"]) assert.ok(files.has(`${lang}/${legal}.html`), `${lang}: ${legal}`);
+    assert.ok(files.has(`${lang}/search.html`), `${lang}: the search view's form`);
     assert.match(env.report, new RegExp(`wrote +${slugs.size} article page\\(s\\) in ${lang}`));
-    expected += pages + slugs.size + 2;
+    expected += pages + slugs.size + 3;
   }
   assert.equal(files.size, expected, "nothing else was written");
   assert.match(env.report, new RegExp(`prerendered ${expected} pages in [0-9.]+ s \\([0-9]+ pages/s\\), 0 skipped`));
@@ -316,7 +317,8 @@ test("sitemap.xml lists every prerendered page with its alternates; robots.txt p
   const sitemap = await (await fetch(url("/sitemap.xml"))).text();
   const locs = await parseXml(page, sitemap, { tag: "loc" });
   assert.equal(locs.error, undefined, locs.error);
-  const expected = (await htmlFiles(env.root)).map((file) =>
+  // Every page but the search views' (noindex).
+  const expected = (await htmlFiles(env.root)).filter((file) => !file.endsWith("/search.html")).map((file) =>
     url("/" + file.replace(/index\.html$/, "").replace(/\.html$/, ""))).sort();
   assert.deepEqual([...locs.values].sort(), expected);
   const alternates = await parseXml(page, sitemap, { tag: "link", attr: "hreflang" });
