@@ -12,8 +12,8 @@
 //! so taking over a page leaves no stale tag behind.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use std::sync::{Arc, Mutex, PoisonError};
+use wasm_bindgen::JsCast;
 
 /// The head of one view, as the host records it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
