@@ -18,6 +18,17 @@ extern "C" {
     fn import_module(url: &str) -> Result<Promise, JsValue>;
 }
 
+/// Where the app's own files are (`search.js`, `pagefind/`): beside the
+/// loader, `boot.js`, whose URL the page names. That is `BASE` when the app is
+/// its own site, and elsewhere when a portal page embeds it (docs/deploy.md).
+pub fn files_root() -> Option<String> {
+    let script = leptos::prelude::document()
+        .query_selector(r#"script[src$="boot.js"]"#)
+        .ok()??;
+    let src = Reflect::get(&script, &"src".into()).ok()?.as_string()?;
+    Some(src[..=src.rfind('/')?].to_string())
+}
+
 /// Where the search view is and what it asks.
 pub struct Search<'a> {
     /// The URL of `search.js`.

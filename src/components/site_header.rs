@@ -84,7 +84,12 @@ fn SiteSearch() -> impl IntoView {
             .get_untracked()
             .map(|input| input.value())
             .unwrap_or_default();
-        navigate(&search(text).href(&base), NavigateOptions::default());
+        // The href is whole (BASE included): not to be resolved against the route.
+        let options = NavigateOptions {
+            resolve: false,
+            ..Default::default()
+        };
+        navigate(&search(text).href(&base), options);
     };
     view! {
         <form class="site-search" role="search" method="get" action=action aria-label=move || strings().search_label on:submit=submit>

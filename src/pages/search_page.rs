@@ -51,7 +51,8 @@ pub fn SearchPage(lang: String, query: SearchQuery) -> impl IntoView {
         Effect::new(move |_| {
             let (lang, query) = params.get();
             let Some(container) = body.get() else { return };
-            let root = format!("{}{}", config.origin, config.base.as_str());
+            let root = crate::browser::search::files_root()
+                .unwrap_or_else(|| format!("{}{}", config.origin, config.base.as_str()));
             let (module, index) = (
                 format!("{root}search.js"),
                 format!("{root}pagefind/{lang}/pagefind.js"),

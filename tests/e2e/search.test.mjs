@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, deployCopy, freePort, onCleanup, publish, start, strictCsp, withPage, screenshot, assertAccessible } from "./harness.mjs";
+import { DIST, EXAMPLES, deployCopy, freePort, onCleanup, publish, start, strictCsp, withPage, screenshot, assertAccessible } from "./harness.mjs";
 
 const env = {};
 
@@ -223,5 +223,33 @@ test("under a sub-path, results lead to the articles under it", async () => {
     await answered(page);
     const href = await page.locator(".search-result__title a").first().getAttribute("href");
     assert.equal(href, `${base}${lang}/news/${encodeURIComponent(article.slug)}`);
+  });
+});
+
+test("embedded in a portal page (examples/portal.html), the search finds and links under the portal's path", async () => {
+  // The portal's web root: its page, and the app published under /news-app/.
+  const root = await mkdtemp(join(tmpdir(), "news-search-portal-"));
+  onCleanup(() => rm(root, { recursive: true, force: true }));
+  await cp(join(EXAMPLES, "portal.html"), join(root, "portal.html"));
+  await cp(join(EXAMPLES, "portal.css"), join(root, "portal.css"));
+  // Published where it lies (<base href="/news-app/">), so the index's thumbnails point there.
+  const app = await deployCopy({ into: join(root, "news-app"), base: "/news-app/" });
+  await rm(join(app, "api"), { recursive: true, force: true });
+  const port = await freePort();
+  await publish(app, `http://127.0.0.1:${port}`);
+  const served = await start({ root, port, fallback: "portal.html" });
+  const lang = env.langs.includes("en") ? "en" : env.langs[0];
+  const list = env.articles[lang];
+  const article = list.find((candidate) => distinctiveWord(candidate, list));
+  await withPage(served.browser, async (page) => {
+    await page.goto(`http://127.0.0.1:${port}/portal/news/${lang}/`);
+    await page.locator("#site-search").fill(distinctiveWord(article, list));
+    await page.locator("#site-search").press("Enter");
+    await page.waitForURL((address) => address.pathname === `/portal/news/${lang}/search`);
+    await answered(page);
+    assert.equal(await page.locator("main").count(), 1, "the portal's <main> is the only one");
+    await page.locator(".search-result__title a").first().click();
+    await page.waitForURL((address) => address.pathname === `/portal/news/${lang}/news/${encodeURIComponent(article.slug)}`);
+    assert.equal(await page.locator("#app h1").textContent(), article.title);
   });
 });
