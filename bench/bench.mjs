@@ -335,6 +335,72 @@ function interactionTable(fast, slow, leak) {
   return lines.join("\n");
 }
 
+// ---------------------------------------------------------------- search
+
+/** Bytes of every file below `dir`. */
+async function folderBytes(dir) {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath ?? entry.path, entry.name))).size;
+  }
+  return total;
+}
+
+/** The index's own files in a Pagefind folder (not its code, not its UI files). */
+async function indexBytes(folder) {
+  let total = 0;
+  for (const sub of ["index", "filter", "fragment"]) total += await folderBytes(join(folder, sub)).catch(() => 0);
+  for (const name of await readdir(folder)) if (name.endsWith(".pf_meta")) total += (await stat(join(folder, name))).size;
+  return total;
+}
+
+/** Pagefind's code the browser loads: pagefind.js and its wasm. */
+async function codeBytes(folder) {
+  let total = 0;
+  for (const name of await readdir(folder)) {
+    if (name === "pagefind.js" || name.endsWith(".pagefind")) total += (await stat(join(folder, name))).size;
+  }
+  return total;
+}
+
+/**
+ * The search index of each language of a published site (`dir`), and in
+ * Chromium the time from asking to the first results on screen: cold (a new
+ * visitor: search.js, Pagefind and the index's chunks fetched) and warm (the
+ * next search in the same page). Words from the first article of the listing.
+ */
+async function searchFigures(browser, url, dir) {
+  const lines = ["\nSearch (Pagefind, made by the prerender step): index per language, and time to the first results"];
+  for (const lang of (JSON.parse(await readFile(join(dir, "api", "site.json"), "utf8"))).languages.map((l) => l.code)) {
+    const folder = join(dir, "pagefind", lang);
+    if ((await stat(folder).catch(() => null)) === null) { lines.push(`${lang}: no index (Pagefind not found)`); continue; }
+    const entry = JSON.parse(await readFile(join(folder, "pagefind-entry.json"), "utf8"));
+    const [index] = Object.values(entry.languages);
+    lines.push(`${lang}: ${index.page_count} articles, index ${((await indexBytes(folder)) / 1024).toFixed(0)} KiB (chunks, filters, fragments), Pagefind's code ${((await codeBytes(folder)) / 1024).toFixed(0)} KiB (pagefind.js, wasm); a search fetches a few of them`);
+  }
+  const first = JSON.parse(await readFile(join(dir, "api", LANG, "news", "page-1.json"), "utf8")).items;
+  const words = first.slice(0, 4).map((item) => item.title.split(/\s+/).sort((a, b) => b.length - a.length)[0].toLowerCase());
+  const answered = (page, word) => page.waitForFunction((word) => document.querySelector(".search__body")?.dataset.answered?.includes(JSON.stringify(word)), word);
+  const cold = [], warm = [];
+  for (let run = 0; run < 5; run++) {
+    const { page, close } = await freshPage(browser, false);
+    const started = Date.now();
+    await page.goto(`${url}/${LANG}/search?q=${encodeURIComponent(words[0])}`);
+    await answered(page, words[0]);
+    cold.push(Date.now() - started);
+    for (const word of words.slice(1)) {
+      const at = Date.now();
+      await page.fill("#search-text", word);
+      await page.press("#search-text", "Enter");
+      await answered(page, word);
+      warm.push(Date.now() - at);
+    }
+    await close();
+  }
+  lines.push(`first results, cold (page load, search.js, Pagefind, index chunks): ${median(cold).toFixed(0)} ms; warm (the next search in the page): ${median(warm).toFixed(0)} ms; unthrottled, medians`);
+  return lines.join("\n");
+}
+
 // ---------------------------------------------------------------- run
 
 if ((await stat(DIST).catch(() => null)) === null) throw new Error("bench: no dist/; run bench/run, which builds it");
@@ -347,9 +413,11 @@ const fast = await interactions(browser, cdn.url, false);
 const slow = await interactions(browser, cdn.url, true);
 log(`Chromium: ${LEAK_CHANGES.at(-1)} route changes`);
 const leak = await leakCheck(browser, cdn.url);
+log("Chromium: search");
+const search = await searchFigures(browser, `${cdn.url}/pre`, join(SITE, "pre"));
 const results = QUICK ? null : await lighthouseAll(cdn.url, targets);
 await cdn.close();
-let tree, cold, warm, photos;
+let tree, cold, warm, photos, treeIndex;
 if (!QUICK) {
   log("photos: an article with a camera photo, with and without variants");
   const camera = await cameraPhoto(browser, 1);
@@ -363,13 +431,22 @@ if (!QUICK) {
   const publishTree = async () => {
     const { stdout } = await promisify(execFile)(PUBLISH, [TREE, "--origin", "https://www.example.gov", "--cache", PHOTO_CACHE], { maxBuffer: 256 << 20 });
     const line = (pattern) => stdout.split("\n").find((l) => pattern.test(l)) ?? "(not printed)";
-    return { variants: line(/photo\(s\) got variants/), checked: line(/^checked \d+ documents/), step: line(/^prerendered \d+ pages/) };
+    return {
+      variants: line(/photo\(s\) got variants/), checked: line(/^checked \d+ documents/),
+      step: line(/^prerendered \d+ pages/), search: line(/^wrote the search index/),
+    };
   };
   const copies = distinctCopies(camera, TREE_PHOTOS);
   await rm(PHOTO_CACHE, { recursive: true, force: true });
   log(`the publish step on ${TREE_ARTICLES} generated articles per language with ${TREE_PHOTOS} camera photos, cold`);
   tree = await generateTree(DIST, TREE, TREE_ARTICLES, copies);
   cold = await publishTree();
+  const treeLangs = JSON.parse(await readFile(join(TREE, "api", "site.json"), "utf8")).languages.map((l) => l.code);
+  treeIndex = [];
+  for (const lang of treeLangs) {
+    const folder = join(TREE, "pagefind", lang);
+    if ((await stat(folder).catch(() => null)) !== null) treeIndex.push(`${lang} ${((await indexBytes(folder)) / 1048576).toFixed(1)} MiB`);
+  }
   log("the same tree exported again, the photo cache kept (warm)");
   await generateTree(DIST, TREE, TREE_ARTICLES, copies);
   warm = await publishTree();
@@ -381,12 +458,13 @@ await browser.close();
 console.log(`News portal benchmark, ${new Date().toISOString()}; listing ${targets.listing}, article ${targets.article}`);
 if (results) console.log(lighthouseTable(results));
 console.log(interactionTable(fast, slow, leak));
+console.log(search);
 console.log("\n" + sizeTable(bundleSizes(DIST)));
 if (photos) console.log(photos);
 if (tree) {
   console.log(`\nPublish step (scripts/publish on a CMS-style export), ${TREE_ARTICLES} articles × ${tree.languages} languages (${tree.pages} pages expected), ${TREE_PHOTOS} camera photos, ${availableParallelism()} cores:`);
   console.log(`photo variants, cold: ${cold.variants}\nphoto variants, warm: ${warm.variants}`);
-  console.log(`check-api: ${cold.checked}\nprerender: ${cold.step}`);
+  console.log(`check-api: ${cold.checked}\nprerender: ${cold.step} (the search index's time included)\nsearch index: ${cold.search}; on disk: ${treeIndex.join(", ")}`);
   console.log(`\nLighthouse reports: ${REPORTS}`);
 }
 console.log("\n" + await readFile(LEVERS, "utf8"));

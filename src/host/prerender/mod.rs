@@ -75,8 +75,9 @@ pub struct Report {
     pub removed: Vec<String>,
     /// What was left out, and why (no `--origin`, no Pagefind).
     pub notes: Vec<String>,
-    /// The languages whose search index was made.
+    /// The languages whose search index was made, and the seconds it took.
     pub searchable: Vec<String>,
+    pub search_seconds: f64,
 }
 
 impl Report {
@@ -269,10 +270,12 @@ pub fn run(options: &Options) -> Result<Report, Fatal> {
         .map(|language| language.code.clone())
         .filter(|code| context.infos.contains_key(code))
         .collect();
+    let started = std::time::Instant::now();
     match search::index(&options.dir, &languages) {
         search::Indexed::Languages(languages) => report.searchable = languages,
         search::Indexed::LeftOut(why) => report.notes.push(why),
     }
+    report.search_seconds = started.elapsed().as_secs_f64();
     report.removed = remove_stale(&options.dir, &files);
     let manifest: String = files.iter().map(|file| format!("{file}\n")).collect();
     write_file(&options.dir.join(MANIFEST), &manifest)?;
