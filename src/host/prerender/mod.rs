@@ -96,9 +96,10 @@ impl Report {
         }
         if !self.searchable.is_empty() {
             println!(
-                "wrote the search index of {} into {}/",
+                "wrote the search index of {} into {}/ in {:.2} s",
                 self.searchable.join(", "),
-                search::FOLDER
+                search::FOLDER,
+                self.search_seconds
             );
         }
         for note in &self.notes {
