@@ -144,6 +144,16 @@ pub fn tree_url(base: &BasePath) -> String {
     format!("{SITE}{}api/", base.as_str())
 }
 
+/// The file of the tree in `dir` that `absolute` (a URL resolved against the
+/// tree's documents at [`tree_url`]) names: its path below the tree as the URL
+/// has it, and on disk; `None` when it is outside the tree.
+pub fn tree_file(dir: &Path, tree_url: &str, absolute: &str) -> Option<(String, PathBuf)> {
+    let below = absolute.strip_prefix(tree_url)?;
+    let below = below.split(['?', '#']).next().unwrap_or_default().to_string();
+    let path = dir.join(percent_decode_str(&below).decode_utf8_lossy().as_ref());
+    Some((below, path))
+}
+
 /// Checks the tree in `dir`. `Err` only when there is no such folder.
 pub fn check(dir: &Path, options: &Options) -> Result<Report, String> {
     if !dir.is_dir() {
@@ -750,12 +760,7 @@ impl Checker {
         if scheme(reference.trim()).is_some() {
             return None;
         }
-        let below = absolute.strip_prefix(&self.api_url)?;
-        let below = below.split(['?', '#']).next().unwrap_or_default().to_string();
-        let path = self
-            .dir
-            .join(percent_decode_str(&below).decode_utf8_lossy().as_ref());
-        Some((below, path))
+        tree_file(&self.dir, &self.api_url, absolute)
     }
 
     /// What a link preview of the article shows: a warning when nothing.

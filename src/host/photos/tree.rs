@@ -11,7 +11,7 @@
 
 use super::{prepare, Known, VARIANTS_FOLDER};
 use crate::core::routes::BasePath;
-use crate::host::check::tree_url;
+use crate::host::check::{tree_file, tree_url};
 use crate::host::resolve;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -65,16 +65,7 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
             .into_iter()
             .filter_map(|place| {
                 let src = at(&value, &place)?.get("src")?.as_str()?;
-                let local = resolve(src.trim(), &url)?
-                    .strip_prefix(&root_url)?
-                    .split(['?', '#'])
-                    .next()?
-                    .to_string();
-                let path = api.join(
-                    percent_encoding::percent_decode_str(&local)
-                        .decode_utf8_lossy()
-                        .as_ref(),
-                );
+                let (_, path) = tree_file(api, &root_url, &resolve(src.trim(), &url)?)?;
                 super::is_raster(&path).then_some((place, path))
             })
             .collect::<Vec<_>>();
