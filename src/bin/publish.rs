@@ -83,18 +83,7 @@ fn main() -> std::process::ExitCode {
         );
         let started = Instant::now();
         match news_portal::host::photos::tree::add_variants(&api_dir, &base, &cache) {
-            Ok(report) => {
-                for (file, src, why) in &report.problems {
-                    println!("warning: {file}: the photo {src:?} got no variants: {why}");
-                }
-                println!(
-                    "{} photo(s) got variants ({} encoded now, the rest from the cache), {} document(s) updated, in {:.2} s",
-                    report.photos,
-                    report.encoded,
-                    report.documents,
-                    started.elapsed().as_secs_f64()
-                );
-            }
+            Ok(report) => report.print(started.elapsed().as_secs_f64()),
             Err(error) => {
                 eprintln!("publish: photo variants: {error}");
                 return ExitCode::FAILURE;

@@ -30,6 +30,19 @@ pub struct TreeReport {
     pub problems: Vec<(String, String, String)>,
 }
 
+impl TreeReport {
+    /// Prints what the run did, as the publish command's output.
+    pub fn print(&self, elapsed: f64) {
+        for (file, src, why) in &self.problems {
+            println!("warning: {file}: the photo {src:?} got no variants: {why}");
+        }
+        println!(
+            "{} photo(s) got variants ({} encoded now, the rest from the cache), {} document(s) updated, in {elapsed:.2} s",
+            self.photos, self.encoded, self.documents
+        );
+    }
+}
+
 /// A document of the tree: its path below the tree, its JSON, and its photos'
 /// places in it with the file each `src` names.
 struct Document {
