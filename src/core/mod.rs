@@ -11,7 +11,6 @@ pub mod model;
 pub mod pagination;
 pub mod photo_sizes;
 pub mod routes;
-pub mod search;
 pub mod slug;
 pub mod urls;
 

@@ -12,7 +12,6 @@ use crate::core::dates::CalendarDate;
 use crate::core::model::Article;
 use crate::core::photo_sizes::thumbnail;
 use crate::core::routes::{Route, SearchQuery};
-use crate::core::search::year_of;
 use crate::pages::route_part;
 use crate::state::alternates::use_alternates;
 use crate::state::document::Document;
@@ -77,16 +76,14 @@ fn ArticleView(article: Article, route: Route) -> impl IntoView {
     // What the search index (made from the prerendered page, host::prerender::search)
     // reads besides the text: the year to filter by, the thumbnail and date a
     // result shows (one each: Pagefind reads one value per attribute here).
-    let published = article.published.as_deref();
-    let year = published.and_then(year_of).map(|year| format!("year:{year}"));
+    let published = article.published.as_deref().and_then(CalendarDate::parse);
+    let year = published.as_ref().map(|date| format!("year:{:04}", date.year));
     let image = article
         .photo
         .as_ref()
         .map(|photo| format!("image:{}", thumbnail(photo)))
         .filter(|meta| !meta.contains(','));
-    let date = published
-        .and_then(CalendarDate::parse)
-        .map(|date| format!("date:{}", date.iso()));
+    let date = published.map(|date| format!("date:{}", date.iso()));
     let tags = article.tags.into_iter().map(|tag| {
         let href = Route::Search {
             lang: lang.clone(),
