@@ -38,7 +38,13 @@ fn Layout() -> impl IntoView {
     let navigation = provide_navigation(config.base.clone());
     let site = provide_site(config.clone(), navigation);
     provide_alternates(navigation, site);
-    provide_untranslated_note(navigation);
+    let note = provide_untranslated_note(navigation);
+    // Views read the route, the site and the note through the navigation's
+    // pulse (`Navigation::watch`): it is notified when any of them changes.
+    navigation.announce_changes(move || {
+        site.track();
+        note.track();
+    });
     provide_takeover();
     take_over_when_ready(site, navigation);
     head::lang(move || site.lang.get(), config.embedded);

@@ -13,7 +13,7 @@ pub fn NotFoundView() -> impl IntoView {
     let site = use_site();
     let base = expect_context::<AppConfig>().base;
     let title = Signal::derive(move || site.strings().not_found_title.to_string());
-    let home = move || Route::listing(&site.lang.get()).href(&base);
+    let home = move || Route::listing(&site.language()).href(&base);
     view! {
         <PageMeta title=title description=Signal::derive(move || site.strings().not_found_text.to_string()) />
         <section class="notice-page">

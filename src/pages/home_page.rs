@@ -17,7 +17,7 @@ pub fn HomePage() -> impl IntoView {
     let base = expect_context::<AppConfig>().base;
     let navigate = use_navigate();
     Effect::new(move |_| {
-        if let Some(Ok(_)) = site.index.get() {
+        if let Some(Ok(_)) = site.index_state() {
             // At `BASE` the site language is already the one to open (see `Site::lang`).
             let target = Route::listing(&site.lang.get_untracked()).href(&base);
             navigate(
@@ -30,7 +30,7 @@ pub fn HomePage() -> impl IntoView {
             );
         }
     });
-    move || match site.index.get() {
+    move || match site.index_state() {
         Some(Err(error)) => view! { <LoadError error=error retry=move |_| site.retry_index() /> }.into_any(),
         _ => view! { <LoadingSkeleton rows=2 /> }.into_any(),
     }

@@ -27,6 +27,9 @@ pub fn routed_view() -> impl IntoView {
         // Read, not only tracked: `track` alone never runs the memo, which
         // then never learns of a new route.
         kind.get();
+        // What the page reads of the route and the site, it reads through
+        // this page's trigger (`Navigation::watch`).
+        navigation.view_scope();
         match navigation.route.get_untracked() {
             Some(Route::Home) => view! { <HomePage /> }.into_any(),
             Some(Route::Listing { lang, page }) => view! { <NewsListPage lang=lang page=page /> }.into_any(),
@@ -47,8 +50,7 @@ where
 {
     Memo::new(move |previous: Option<&T>| {
         navigation
-            .route
-            .with(|route| route.as_ref().and_then(part))
+            .current_route(|route| route.as_ref().and_then(part))
             .or_else(|| previous.cloned())
             .unwrap_or_else(|| initial.clone())
     })

@@ -1,4 +1,5 @@
-//! Where the reader is and how they got there.
+//! Where the reader is and how they got there, and how views that come and
+//! go read what outlives them ([`Navigation::watch`]).
 
 use crate::core::routes::{is_legacy_form, lang_of, BasePath, Route};
 use leptos::prelude::*;
@@ -23,6 +24,87 @@ pub struct Navigation {
     pub moves: ReadSignal<u32>,
     /// The last listing page the reader saw, for "Back to news".
     pub last_listing: ReadSignal<Option<Route>>,
+    /// The triggers of the views on screen (see [`Navigation::watch`]).
+    views: StoredValue<ViewTriggers, LocalStorage>,
+}
+
+/// The trigger of each view on screen, by a number of its own.
+#[derive(Default)]
+struct ViewTriggers {
+    next: u32,
+    live: Vec<(u32, ArcTrigger)>,
+}
+
+/// The trigger of the view being rendered, in its context ([`Navigation::view_scope`]).
+#[derive(Clone)]
+struct ViewTrigger(ArcTrigger);
+
+impl Navigation {
+    /// Reads `read`. Inside a view (a page, made and dropped as the reader
+    /// moves) it reads untracked and tracks the view's own trigger instead,
+    /// which [`Navigation::announce_changes`] notifies when the route or the
+    /// site changes. Outside one (header, footer, the app's own state) it
+    /// reads tracked, as usual. Views read the route, the language, the
+    /// agency's name and the like through this, never directly.
+    ///
+    /// Why: Leptos 0.8 (reactive_graph 0.2) does not unsubscribe an effect,
+    /// a memo or a render effect from its sources when it is disposed: the
+    /// source keeps a weak reference, and with it the node's allocation, until
+    /// a live subscriber set replaces it, which a signal or memo that outlives
+    /// its readers never does. A page that read the language memo directly
+    /// left its nodes' allocations behind on every route change (issue 14).
+    /// A view's trigger is dropped with the view, and with it every such
+    /// reference its nodes left.
+    pub fn watch<T>(&self, read: impl FnOnce() -> T) -> T {
+        match use_context::<ViewTrigger>() {
+            Some(ViewTrigger(trigger)) => {
+                trigger.track();
+                untrack(read)
+            }
+            None => read(),
+        }
+    }
+
+    /// The route, read through [`Navigation::watch`].
+    pub fn current_route<T>(&self, read: impl FnOnce(&Option<Route>) -> T) -> T {
+        self.watch(|| self.route.with(read))
+    }
+
+    /// Gives the view rendered under the current owner a trigger of its own
+    /// ([`Navigation::watch`]) until the owner is cleaned up.
+    pub fn view_scope(&self) {
+        let trigger = ArcTrigger::new();
+        let views = self.views;
+        let id = views
+            .try_update_value(|views| {
+                let id = views.next;
+                views.next = views.next.wrapping_add(1);
+                views.live.push((id, trigger.clone()));
+                id
+            })
+            .unwrap_or_default();
+        on_cleanup(move || {
+            views.try_update_value(|views| views.live.retain(|(live, _)| *live != id));
+        });
+        provide_context(ViewTrigger(trigger));
+    }
+
+    /// Notifies the views' triggers on every move and whenever what `watched`
+    /// reads changes: everything views read through [`Navigation::watch`].
+    pub fn announce_changes(&self, watched: impl Fn() + 'static) {
+        let (route, moves, views) = (self.route, self.moves, self.views);
+        Effect::new(move |_| {
+            route.track();
+            moves.track();
+            watched();
+            let triggers: Vec<ArcTrigger> = views
+                .try_with_value(|views| views.live.iter().map(|(_, trigger)| trigger.clone()).collect())
+                .unwrap_or_default();
+            for trigger in triggers {
+                trigger.notify();
+            }
+        });
+    }
 }
 
 /// Follows the router's URL. Call inside `<Router>`.
@@ -77,6 +159,7 @@ pub fn provide_navigation(base: BasePath) -> Navigation {
         url_lang,
         moves,
         last_listing,
+        views: StoredValue::new_local(ViewTriggers::default()),
     };
     provide_context(navigation);
     navigation

@@ -28,17 +28,39 @@ pub struct Site {
     pub info: Loading<SiteInfo>,
     /// What loads `index` in the browser (none when it was prefetched).
     index_loader: Option<Document<SiteIndex>>,
+    navigation: Navigation,
 }
 
 impl Site {
-    /// The interface strings of the current language.
+    /// The interface strings of the current language. Views read this and
+    /// the two below, not the fields: they go through [`Navigation::watch`].
     pub fn strings(&self) -> &'static Strings {
-        strings(&self.lang.get())
+        self.navigation.watch(|| strings(&self.lang.get()))
+    }
+
+    /// The current language's code.
+    pub fn language(&self) -> String {
+        self.navigation.watch(|| self.lang.get())
     }
 
     /// The agency's name, once known.
     pub fn agency_name(&self) -> Option<String> {
-        self.info.get().and_then(|info| info.ok()).map(|info| info.name)
+        self.navigation
+            .watch(|| self.info.get())
+            .and_then(|info| info.ok())
+            .map(|info| info.name)
+    }
+
+    /// `site.json`'s state, for a view.
+    pub fn index_state(&self) -> Option<Result<SiteIndex, ApiError>> {
+        self.navigation.watch(|| self.index.get())
+    }
+
+    /// Tracks every field: the changes [`Navigation::announce_changes`] tells views of.
+    pub fn track(&self) {
+        self.lang.track();
+        self.index.track();
+        self.info.track();
     }
 
     /// Loads `site.json` again (after it failed).
@@ -58,6 +80,7 @@ pub fn provide_site(config: AppConfig, navigation: Navigation) -> Site {
             lang: Memo::new(move |_| navigation.url_lang.get().unwrap_or_default()),
             info: Signal::stored(Some(Ok(prefetched.info))),
             index_loader: None,
+            navigation,
         },
         None => load_site(config, navigation),
     };
@@ -98,11 +121,27 @@ fn load_site(config: AppConfig, navigation: Navigation) -> Site {
     });
 
     Site {
-        index: Signal::derive(move || index.get()),
+        index: read_outside_suspense(index),
         lang,
-        info: Signal::derive(move || info.get()),
+        info: read_outside_suspense(info),
         index_loader: Some(index),
+        navigation,
     }
+}
+
+/// `document`'s state, read under the app's owner whoever reads it.
+///
+/// A resource read inside a <Suspense> or <Transition> (every page's content
+/// is) keeps that Suspense's context in a list it clears only when it loads
+/// again (reactive_graph 0.2), so a document that stays loaded for the whole
+/// visit, as these do, kept one for every view shown: about 0.3 KB per route
+/// change (issue 14). Under the app's owner there is no Suspense to find.
+fn read_outside_suspense<T: Clone + Send + Sync + 'static>(document: Document<T>) -> Loading<T> {
+    let owner = Owner::current();
+    Signal::derive(move || match &owner {
+        Some(owner) => owner.with(|| document.get()),
+        None => document.get(),
+    })
 }
 
 /// The [`Site`] provided by the app.

@@ -24,7 +24,13 @@ impl UntranslatedNote {
 
     /// `true` on the view the switcher's link opened.
     pub fn is_shown(&self) -> bool {
-        self.shown_at.get() == Some(self.navigation.moves.get())
+        let navigation = self.navigation;
+        navigation.watch(|| self.shown_at.get() == Some(navigation.moves.get()))
+    }
+
+    /// Tracks what [`UntranslatedNote::is_shown`] reads (`Navigation::announce_changes`).
+    pub fn track(&self) {
+        self.shown_at.track();
     }
 }
 
