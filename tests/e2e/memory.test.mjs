@@ -1,0 +1,55 @@
+// End-to-end: a long visit does not make the app's memory grow. Each route
+// change makes a view and drops the one before; whatever the dropped view held
+// must go with it (issue 14 found nodes left behind in the site's language and
+// in a loaded document, about 0.5 KB per change). The walk is back and forward
+// between a listing and an article: leptos_router keeps every URL a *followed
+// link* leads to for the whole visit (its `path_stack`, about 0.1 KB each; see
+// docs/levers.md), which no app code can drop, so links are not followed here.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { servedApp, withPage, settled, cardLinks } from "./harness.mjs";
+
+const env = servedApp();
+const VIEW_MARK = "news-portal:view";
+const WARM_UP = 40;
+const CHANGES = 400;
+
+/** Goes back (even `n`) or forward and resolves once the app marks the new view. */
+const change = (page, n) => page.evaluate(([mark, back]) => new Promise((resolve) => {
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntries().some((entry) => entry.name === mark)) {
+      observer.disconnect();
+      resolve();
+    }
+  });
+  observer.observe({ type: "mark" });
+  if (back) history.back(); else history.forward();
+}), [VIEW_MARK, n % 2 === 0]);
+
+/** The bytes of the page's wasm linear memory (it only grows, so it is the high-water mark). */
+async function wasmBytes(cdp) {
+  const { result: proto } = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
+  const { objects } = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.objectId });
+  const { result } = await cdp.send("Runtime.callFunctionOn", {
+    objectId: objects.objectId, returnByValue: true,
+    functionDeclaration: "function () { return this.reduce((sum, memory) => sum + memory.buffer.byteLength, 0); }",
+  });
+  return result.value;
+}
+
+test(`${CHANGES} route changes after the first ${WARM_UP} leave the wasm memory as it was`, () => withPage(env.browser, async (page) => {
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(env.url("/az/"));
+  await settled(page);
+  await cardLinks(page).first().click();
+  await settled(page);
+  for (let n = 0; n < WARM_UP; n++) await change(page, n);
+  const before = await wasmBytes(cdp);
+  for (let n = 0; n < CHANGES; n++) await change(page, n);
+  const after = await wasmBytes(cdp);
+  assert.ok(before > 0, "the wasm memory was found");
+  assert.equal(after, before, `wasm memory ${before} bytes after ${WARM_UP} changes, ${after} after ${CHANGES} more`);
+  // Still the app: the last change (forward) shows the article again.
+  assert.match(new URL(page.url()).pathname, /\/news\//);
+  await page.locator("main article h1").waitFor();
+}));
