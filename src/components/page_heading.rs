@@ -8,13 +8,11 @@ use leptos::prelude::*;
 /// The main heading. Focusable by script only (`tabindex="-1"`).
 #[component]
 pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
-    let navigation = use_navigation();
+    let moves = use_navigation().moves;
     let heading = NodeRef::<H1>::new();
-    Effect::new(move |focused_at: Option<u32>| {
-        // On every move while this heading stays mounted (listing page 1 → 2),
-        // and on no other change the view is told of.
-        let moves = navigation.watch(|| navigation.moves.get());
-        if moves > 0 && focused_at != Some(moves) {
+    Effect::new(move |_| {
+        // Re-run on every move while this heading stays mounted (listing page 1 → 2).
+        if moves.get() > 0 {
             // Next frame: a heading inside a just-resolved <Suspense> is not in the document yet.
             request_animation_frame(move || {
                 // The view may be gone by then (the reader navigated on): `try_` never panics.
@@ -25,7 +23,6 @@ pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
                 }
             });
         }
-        moves
     });
     view! {
         <h1 class="page-heading" id="page-heading" tabindex="-1" node_ref=heading>{text}</h1>

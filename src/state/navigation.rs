@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::NavigateOptions;
+use std::mem::{discriminant, Discriminant};
 
 /// Provided by [`provide_navigation`]; every field is derived from the URL,
 /// and the signals are written only by the effect there.
@@ -56,12 +57,10 @@ impl Navigation {
     /// A view's trigger is dropped with the view, and with it every such
     /// reference its nodes left.
     pub fn watch<T>(&self, read: impl FnOnce() -> T) -> T {
-        match use_context::<ViewTrigger>() {
-            Some(ViewTrigger(trigger)) => {
-                trigger.track();
-                untrack(read)
-            }
-            None => read(),
+        if track_view() {
+            untrack(read)
+        } else {
+            read()
         }
     }
 
@@ -89,21 +88,39 @@ impl Navigation {
         provide_context(ViewTrigger(trigger));
     }
 
-    /// Notifies the views' triggers on every move and whenever what `watched`
-    /// reads changes: everything views read through [`Navigation::watch`].
+    /// Notifies the views' triggers when the route changes within a view
+    /// (listing page 1 → 2) and whenever what `watched` reads changes:
+    /// everything views read through [`Navigation::watch`]. A route of
+    /// another kind notifies no one: `pages::routed_view` replaces the view,
+    /// the new one reads afresh, and the old one must not run again on its
+    /// way out (its signals may already be gone).
     pub fn announce_changes(&self, watched: impl Fn() + 'static) {
-        let (route, moves, views) = (self.route, self.moves, self.views);
-        Effect::new(move |_| {
-            route.track();
-            moves.track();
+        let (route, views) = (self.route, self.views);
+        Effect::new(move |previous: Option<Option<Discriminant<Route>>>| {
+            let kind = route.with(|route| route.as_ref().map(discriminant));
             watched();
-            let triggers: Vec<ArcTrigger> = views
-                .try_with_value(|views| views.live.iter().map(|(_, trigger)| trigger.clone()).collect())
-                .unwrap_or_default();
-            for trigger in triggers {
-                trigger.notify();
+            if previous.is_none_or(|previous| previous == kind) {
+                let triggers: Vec<ArcTrigger> = views
+                    .try_with_value(|views| views.live.iter().map(|(_, trigger)| trigger.clone()).collect())
+                    .unwrap_or_default();
+                for trigger in triggers {
+                    trigger.notify();
+                }
             }
+            kind
         });
+    }
+}
+
+/// Tracks the trigger of the view being rendered, if there is one: `true`
+/// inside a view. Not generic, unlike [`Navigation::watch`]: one copy.
+fn track_view() -> bool {
+    match use_context::<ViewTrigger>() {
+        Some(ViewTrigger(trigger)) => {
+            trigger.track();
+            true
+        }
+        None => false,
     }
 }
 
