@@ -3,8 +3,8 @@
 // must go with it (issue 14 found nodes left behind in the site's language and
 // in a loaded document, about 0.5 KB per change). The walk is back and forward
 // between a listing and an article: leptos_router keeps every URL a *followed
-// link* leads to for the whole visit (its `path_stack`, about 0.1 KB each; see
-// docs/levers.md), which no app code can drop, so links are not followed here.
+// link* leads to for the whole visit (its `path_stack`, about 0.1 KB each; README,
+// "Known limits"), which no app code can drop, so links are not followed here.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { servedApp, withPage, settled, cardLinks } from "./harness.mjs";
