@@ -39,8 +39,8 @@ fn Layout() -> impl IntoView {
     let site = provide_site(config.clone(), navigation);
     provide_alternates(navigation, site);
     let note = provide_untranslated_note(navigation);
-    // Views read the route, the site and the note through the navigation's
-    // pulse (`Navigation::watch`): it is notified when any of them changes.
+    // Views read the route, the site and the note through their own trigger
+    // (`Navigation::watch`), notified when any of them changes.
     navigation.announce_changes(move || {
         site.track();
         note.track();

@@ -24,8 +24,8 @@ impl UntranslatedNote {
 
     /// `true` on the view the switcher's link opened.
     pub fn is_shown(&self) -> bool {
-        let navigation = self.navigation;
-        navigation.watch(|| self.shown_at.get() == Some(navigation.moves.get()))
+        // `moves` directly: it changes on every move, which this must follow.
+        self.navigation.watch(|| self.shown_at.get()) == Some(self.navigation.moves.get())
     }
 
     /// Tracks what [`UntranslatedNote::is_shown`] reads (`Navigation::announce_changes`).
