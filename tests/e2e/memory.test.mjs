@@ -13,6 +13,7 @@ const env = servedApp();
 const VIEW_MARK = "news-portal:view";
 const WARM_UP = 40;
 const CHANGES = 400;
+const PAGE = 64 * 1024;
 
 /** Goes back (even `n`) or forward and resolves once the app marks the new view. */
 const change = (page, n) => page.evaluate(([mark, back]) => new Promise((resolve) => {
@@ -37,7 +38,7 @@ async function wasmBytes(cdp) {
   return result.value;
 }
 
-test(`${CHANGES} route changes after the first ${WARM_UP} leave the wasm memory as it was`, () => withPage(env.browser, async (page) => {
+test(`${CHANGES} route changes after the first ${WARM_UP} leave the wasm memory as it was (within a page)`, () => withPage(env.browser, async (page) => {
   const cdp = await page.context().newCDPSession(page);
   await page.goto(env.url("/az/"));
   await settled(page);
@@ -48,7 +49,10 @@ test(`${CHANGES} route changes after the first ${WARM_UP} leave the wasm memory 
   for (let n = 0; n < CHANGES; n++) await change(page, n);
   const after = await wasmBytes(cdp);
   assert.ok(before > 0, "the wasm memory was found");
-  assert.equal(after, before, `wasm memory ${before} bytes after ${WARM_UP} changes, ${after} after ${CHANGES} more`);
+  // Memory grows by 64 KiB pages; one page of slack keeps an allocator's odd
+  // high-water mark from failing the test. The leak this guards against grew
+  // by five pages (1,245,184 -> 1,572,864 bytes) in these 400 changes.
+  assert.ok(after - before <= PAGE, `wasm memory ${before} bytes after ${WARM_UP} changes, ${after} after ${CHANGES} more`);
   // Still the app: the last change (forward) shows the article again.
   assert.match(new URL(page.url()).pathname, /\/news\//);
   await page.locator("main article h1").waitFor();
