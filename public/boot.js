@@ -139,13 +139,40 @@ function preloadData(priority) {
 }
 
 /**
+ * Resolves once the browser has shown the page's first paint. The paint entry
+ * comes after the frame is on screen, unlike an animation frame's callback,
+ * which runs before it. A browser without paint timing, or a page that does
+ * not paint (a tab opened in the background), goes on after `patience` ms.
+ */
+const firstPaintShown = (patience) => new Promise((resolve) => {
+  setTimeout(resolve, patience);
+  if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes("paint")) return;
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntriesByName("first-contentful-paint").length === 0) return;
+    observer.disconnect();
+    resolve();
+  });
+  observer.observe({ type: "paint", buffered: true });
+});
+
+/**
  * Resolves once the page has loaded (its stylesheet and the photos it loads
- * eagerly, the first screen's) and painted.
+ * eagerly, the first screen's), its first paint is on screen, those photos
+ * are decoded (they carry `decoding="async"`, so `load` can come before they
+ * are ready to paint) and one more frame has been drawn. By then the first
+ * screen, its largest paint included (usually the first photo), has been
+ * shown: the app's downloads and start-up must not compete with it.
  */
 const loadedAndPainted = () => new Promise((resolve) => {
-  const paint = () => requestAnimationFrame(() => setTimeout(resolve, 0));
-  if (document.readyState === "complete") paint();
-  else addEventListener("load", paint, { once: true });
+  const after = async () => {
+    await firstPaintShown(3000);
+    const eager = Array.from(document.images).filter((image) => image.loading !== "lazy");
+    // decode() rejects for a photo that failed to load: it paints nothing to wait for.
+    await Promise.allSettled(eager.map((image) => image.decode()));
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  };
+  if (document.readyState === "complete") after();
+  else addEventListener("load", after, { once: true });
 });
 
 /**
