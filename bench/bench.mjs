@@ -381,23 +381,58 @@ async function searchFigures(browser, url, dir) {
   const first = JSON.parse(await readFile(join(dir, "api", LANG, "news", "page-1.json"), "utf8")).items;
   const words = first.slice(0, 4).map((item) => item.title.split(/\s+/).sort((a, b) => b.length - a.length)[0].toLowerCase());
   const answered = (page, word) => page.waitForFunction((word) => document.querySelector(".search__body")?.dataset.answered?.includes(JSON.stringify(word)), word);
-  const cold = [], warm = [];
+  // Apart from the network: from the arrival of the last Pagefind file this
+  // search fetched (its index chunks, filters and the results' fragments,
+  // which Pagefind's worker fetches; or from the asking, when it fetched
+  // none) to the results on screen, stamped by a MutationObserver at the
+  // moment search.js says it answered. Times in ms since the epoch.
+  const watchFiles = (page) => {
+    const files = [];
+    page.context().on("requestfinished", (request) => {
+      const timing = request.timing();
+      if (request.url().includes("/pagefind/") && timing.responseEnd >= 0) {
+        files.push({ start: timing.startTime, end: timing.startTime + timing.responseEnd });
+      }
+    });
+    return files;
+  };
+  const afterFiles = async (page, files, word, askedAt) => {
+    const shown = await page.evaluate((word) => performance.timeOrigin
+      + globalThis.__answers.find((answer) => answer.value.includes(JSON.stringify(word))).at, word);
+    const fetched = files.filter((file) => file.start >= askedAt && file.end <= shown);
+    return shown - Math.max(askedAt, ...fetched.map((file) => file.end));
+  };
+  const stampAnswers = () => {
+    globalThis.__answers = [];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const value = record.target.getAttribute?.("data-answered");
+        if (value) globalThis.__answers.push({ value, at: performance.now() });
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-answered"] });
+  };
+  const cold = [], warm = [], coldAfter = [], warmAfter = [];
   for (let run = 0; run < 5; run++) {
     const { page, close } = await freshPage(browser, false);
+    await page.addInitScript(stampAnswers);
+    const files = watchFiles(page);
     const started = Date.now();
     await page.goto(`${url}/${LANG}/search?q=${encodeURIComponent(words[0])}`);
     await answered(page, words[0]);
     cold.push(Date.now() - started);
+    coldAfter.push(await afterFiles(page, files, words[0], started));
     for (const word of words.slice(1)) {
-      const at = Date.now();
       await page.fill("#search-text", word);
+      const at = Date.now();
       await page.press("#search-text", "Enter");
       await answered(page, word);
       warm.push(Date.now() - at);
+      warmAfter.push(await afterFiles(page, files, word, at));
     }
     await close();
   }
   lines.push(`first results, cold (page load, search.js, Pagefind, index chunks): ${median(cold).toFixed(0)} ms; warm (the next search in the page): ${median(warm).toFixed(0)} ms; unthrottled, medians`);
+  lines.push(`first results after the last index file arrived (Pagefind's search and the results view, without the network): cold ${median(coldAfter).toFixed(1)} ms, warm ${median(warmAfter).toFixed(1)} ms, medians; slowest of ${coldAfter.length + warmAfter.length} searches ${Math.max(...coldAfter, ...warmAfter).toFixed(1)} ms, ${[...coldAfter, ...warmAfter].filter((ms) => ms > 100).length} over 100 ms`);
   return lines.join("\n");
 }
 
