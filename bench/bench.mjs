@@ -29,6 +29,7 @@ import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
 import { serve } from "../tests/e2e/server.mjs";
 import { CHROMIUM_ARGS } from "../tests/e2e/chromium.mjs";
+import { jsValues, wasmBytes } from "../tests/e2e/memory.mjs";
 import { bundleSizes, sizeTable } from "../scripts/size-report.mjs";
 import { generateTree } from "./generate-tree.mjs";
 import { cameraPhoto, distinctCopies } from "./camera-photo.mjs";
@@ -286,17 +287,12 @@ async function interactions(browser, url, slow) {
   return { figures, main };
 }
 
-/** JS heap (after a forced collection) and wasm memory, in bytes. */
+/** JS heap (after a forced collection), the JS values in it, and wasm memory, in bytes. */
 async function memory(cdp) {
   await cdp.send("HeapProfiler.collectGarbage");
   const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-  const { result: proto } = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
-  const { objects } = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.objectId });
-  const { result } = await cdp.send("Runtime.callFunctionOn", {
-    objectId: objects.objectId, returnByValue: true,
-    functionDeclaration: "function () { return this.reduce((sum, m) => sum + m.buffer.byteLength, 0); }",
-  });
-  return { heap: usedSize, wasm: result.value };
+  const values = Object.values(await jsValues(cdp)).reduce((sum, count) => sum + count, 0);
+  return { heap: usedSize, values, wasm: await wasmBytes(cdp) };
 }
 
 async function leakCheck(browser, url) {
@@ -324,12 +320,14 @@ function interactionTable(fast, slow, leak) {
   }
   const mib = (n) => `${(n / 1048576).toFixed(2)} MiB`;
   const growth = (a, b) => `${(((b - a) / a) * 100).toFixed(1)}%`;
-  lines.push("\nMemory after route changes (JS heap after a forced GC; wasm linear memory)");
+  lines.push("\nMemory after route changes (JS heap after a forced GC, which holds the engine's compiled code too, and the JS values in it:");
+  lines.push("objects, closures, arrays, strings, counted in a heap snapshot; wasm linear memory)");
   const [first, ...later] = LEAK_CHANGES;
-  lines.push(`after ${first}:`.padEnd(12) + `JS heap ${mib(leak[first].heap)}, wasm ${mib(leak[first].wasm)}`);
+  lines.push(`after ${first}:`.padEnd(12) + `JS heap ${mib(leak[first].heap)}, JS values ${leak[first].values}, wasm ${mib(leak[first].wasm)}`);
   later.forEach((n, i) => {
     const before = LEAK_CHANGES[i];
     lines.push(`after ${n}:`.padEnd(12) + `JS heap ${mib(leak[n].heap)} (${growth(leak[before].heap, leak[n].heap)} since ${before}), ` +
+      `JS values ${leak[n].values} (${leak[n].values - leak[before].values >= 0 ? "+" : ""}${leak[n].values - leak[before].values}), ` +
       `wasm ${mib(leak[n].wasm)} (${growth(leak[before].wasm, leak[n].wasm)} since ${before})`);
   });
   return lines.join("\n");

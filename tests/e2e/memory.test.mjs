@@ -5,9 +5,13 @@
 // between a listing and an article: leptos_router keeps every URL a *followed
 // link* leads to for the whole visit (its `path_stack`, about 0.1 KB each; README,
 // "Known limits"), which no app code can drop, so links are not followed here.
+// The JS side is counted too: the heap's objects, closures, arrays and strings
+// (a heap snapshot's counts; its size also holds the engine's compiled code,
+// which grows as more functions get optimised, and is no leak).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { servedApp, withPage, settled, cardLinks } from "./harness.mjs";
+import { JS_VALUES, jsValues, wasmBytes } from "./memory.mjs";
 
 const env = servedApp();
 const VIEW_MARK = "news-portal:view";
@@ -27,18 +31,7 @@ const change = (page, n) => page.evaluate(([mark, back]) => new Promise((resolve
   if (back) history.back(); else history.forward();
 }), [VIEW_MARK, n % 2 === 0]);
 
-/** The bytes of the page's wasm linear memory (it only grows, so it is the high-water mark). */
-async function wasmBytes(cdp) {
-  const { result: proto } = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
-  const { objects } = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.objectId });
-  const { result } = await cdp.send("Runtime.callFunctionOn", {
-    objectId: objects.objectId, returnByValue: true,
-    functionDeclaration: "function () { return this.reduce((sum, memory) => sum + memory.buffer.byteLength, 0); }",
-  });
-  return result.value;
-}
-
-test(`${CHANGES} route changes after the first ${WARM_UP} leave the wasm memory as it was (within a page)`, () => withPage(env.browser, async (page) => {
+test(`${CHANGES} route changes after the first ${WARM_UP} leave the wasm memory and the JS values as they were`, () => withPage(env.browser, async (page) => {
   const cdp = await page.context().newCDPSession(page);
   await page.goto(env.url("/az/"));
   await settled(page);
@@ -46,13 +39,19 @@ test(`${CHANGES} route changes after the first ${WARM_UP} leave the wasm memory 
   await settled(page);
   for (let n = 0; n < WARM_UP; n++) await change(page, n);
   const before = await wasmBytes(cdp);
+  const valuesBefore = await jsValues(cdp);
   for (let n = 0; n < CHANGES; n++) await change(page, n);
   const after = await wasmBytes(cdp);
+  const valuesAfter = await jsValues(cdp);
   assert.ok(before > 0, "the wasm memory was found");
   // Memory grows by 64 KiB pages; one page of slack keeps an allocator's odd
   // high-water mark from failing the test. The leak this guards against grew
   // by five pages (1,245,184 -> 1,572,864 bytes) in these 400 changes.
   assert.ok(after - before <= PAGE, `wasm memory ${before} bytes after ${WARM_UP} changes, ${after} after ${CHANGES} more`);
+  // The same JS values: in runs here every count was equal; a little slack
+  // for the browser's own bookkeeping, far below one value per route change.
+  const added = JS_VALUES.reduce((sum, kind) => sum + valuesAfter[kind] - valuesBefore[kind], 0);
+  assert.ok(added <= 40, `JS values after ${WARM_UP} changes ${JSON.stringify(valuesBefore)}, after ${CHANGES} more ${JSON.stringify(valuesAfter)}`);
   // Still the app: the last change (forward) shows the article again.
   assert.match(new URL(page.url()).pathname, /\/news\//);
   await page.locator("main article h1").waitFor();

@@ -1,0 +1,32 @@
+// Memory figures of a page, through the Chrome DevTools Protocol: shared by
+// tests/e2e/memory.test.mjs and the benchmark (bench/bench.mjs).
+
+/** The bytes of the page's wasm linear memory (it only grows, so it is the high-water mark). */
+export async function wasmBytes(cdp) {
+  const { result: proto } = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
+  const { objects } = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.objectId });
+  const { result } = await cdp.send("Runtime.callFunctionOn", {
+    objectId: objects.objectId, returnByValue: true,
+    functionDeclaration: "function () { return this.reduce((sum, memory) => sum + memory.buffer.byteLength, 0); }",
+  });
+  return result.value;
+}
+
+/** JavaScript values a heap snapshot counts, by kind: what a leak on the JS side would add to. */
+export const JS_VALUES = ["object", "closure", "array", "string", "concatenated string", "sliced string", "regexp", "symbol"];
+/** How many of each of JS_VALUES the page's heap holds, after a collection (a heap snapshot). */
+export async function jsValues(cdp) {
+  const chunks = [];
+  const collect = (event) => chunks.push(event.chunk);
+  cdp.on("HeapProfiler.addHeapSnapshotChunk", collect);
+  await cdp.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false }); // collects garbage first
+  cdp.off("HeapProfiler.addHeapSnapshotChunk", collect);
+  const { snapshot, nodes } = JSON.parse(chunks.join(""));
+  const fields = snapshot.meta.node_fields;
+  const types = snapshot.meta.node_types[fields.indexOf("type")];
+  const counts = Object.fromEntries(JS_VALUES.map((kind) => [kind, 0]));
+  for (let i = fields.indexOf("type"); i < nodes.length; i += fields.length) {
+    if (types[nodes[i]] in counts) counts[types[nodes[i]]] += 1;
+  }
+  return counts;
+}
