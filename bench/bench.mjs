@@ -29,7 +29,7 @@ import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
 import { serve } from "../tests/e2e/server.mjs";
 import { CHROMIUM_ARGS } from "../tests/e2e/chromium.mjs";
-import { jsValues, wasmBytes } from "../tests/e2e/memory.mjs";
+import { jsValues, total, wasmBytes } from "../tests/e2e/memory.mjs";
 import { bundleSizes, sizeTable } from "../scripts/size-report.mjs";
 import { generateTree } from "./generate-tree.mjs";
 import { cameraPhoto, distinctCopies } from "./camera-photo.mjs";
@@ -291,8 +291,7 @@ async function interactions(browser, url, slow) {
 async function memory(cdp) {
   await cdp.send("HeapProfiler.collectGarbage");
   const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-  const values = Object.values(await jsValues(cdp)).reduce((sum, count) => sum + count, 0);
-  return { heap: usedSize, values, wasm: await wasmBytes(cdp) };
+  return { heap: usedSize, values: total(await jsValues(cdp)), wasm: await wasmBytes(cdp) };
 }
 
 async function leakCheck(browser, url) {
@@ -404,7 +403,7 @@ async function searchFigures(browser, url, dir) {
     globalThis.__answers = [];
     new MutationObserver((records) => {
       for (const record of records) {
-        const value = record.target.getAttribute?.("data-answered");
+        const value = record.target.getAttribute("data-answered");
         if (value) globalThis.__answers.push({ value, at: performance.now() });
       }
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-answered"] });

@@ -163,17 +163,14 @@ const firstPaintShown = (patience) => new Promise((resolve) => {
  * screen, its largest paint included (usually the first photo), has been
  * shown: the app's downloads and start-up must not compete with it.
  */
-const loadedAndPainted = () => new Promise((resolve) => {
-  const after = async () => {
-    await firstPaintShown(3000);
-    const eager = Array.from(document.images).filter((image) => image.loading !== "lazy");
-    // decode() rejects for a photo that failed to load: it paints nothing to wait for.
-    await Promise.allSettled(eager.map((image) => image.decode()));
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-  };
-  if (document.readyState === "complete") after();
-  else addEventListener("load", after, { once: true });
-});
+async function loadedAndPainted() {
+  if (document.readyState !== "complete") await new Promise((loaded) => addEventListener("load", loaded, { once: true }));
+  await firstPaintShown(3000);
+  const eager = Array.from(document.images).filter((image) => image.loading !== "lazy");
+  // decode() rejects for a photo that failed to load: it paints nothing to wait for.
+  await Promise.allSettled(eager.map((image) => image.decode()));
+  await new Promise((drawn) => requestAnimationFrame(() => setTimeout(drawn, 0)));
+}
 
 /**
  * Lets the preloads a prerendered page holds back (scripts/prerender writes

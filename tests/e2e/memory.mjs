@@ -13,7 +13,7 @@ export async function wasmBytes(cdp) {
 }
 
 /** JavaScript values a heap snapshot counts, by kind: what a leak on the JS side would add to. */
-export const JS_VALUES = ["object", "closure", "array", "string", "concatenated string", "sliced string", "regexp", "symbol"];
+const JS_VALUES = ["object", "closure", "array", "string", "concatenated string", "sliced string", "regexp", "symbol"];
 /** How many of each of JS_VALUES the page's heap holds, after a collection (a heap snapshot). */
 export async function jsValues(cdp) {
   const chunks = [];
@@ -30,3 +30,6 @@ export async function jsValues(cdp) {
   }
   return counts;
 }
+
+/** All the values of a `jsValues` count. */
+export const total = (counts) => Object.values(counts).reduce((sum, count) => sum + count, 0);

@@ -11,7 +11,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { servedApp, withPage, settled, cardLinks } from "./harness.mjs";
-import { JS_VALUES, jsValues, wasmBytes } from "./memory.mjs";
+import { jsValues, total, wasmBytes } from "./memory.mjs";
 
 const env = servedApp();
 const VIEW_MARK = "news-portal:view";
@@ -51,7 +51,7 @@ test(`${CHANGES} route changes after the first ${WARM_UP} leave the wasm memory 
   // The same JS values, give or take the browser's own bookkeeping: in runs
   // here two more in all (an object and an array); the slack is far below
   // one value per route change.
-  const added = JS_VALUES.reduce((sum, kind) => sum + valuesAfter[kind] - valuesBefore[kind], 0);
+  const added = total(valuesAfter) - total(valuesBefore);
   assert.ok(added <= 40, `JS values after ${WARM_UP} changes ${JSON.stringify(valuesBefore)}, after ${CHANGES} more ${JSON.stringify(valuesAfter)}`);
   // Still the app: the last change (forward) shows the article again.
   assert.match(new URL(page.url()).pathname, /\/news\//);
