@@ -52,6 +52,12 @@ impl PrerenderedPage {
     }
 
     /// Puts the stage where the page is, keeping focus and scroll.
+    ///
+    /// The exchange of the nodes is one task; the browser lays the new ones
+    /// out in its next frame, where the scroll is checked (reading it sooner
+    /// would force that layout into this task: one long task instead of two
+    /// shorter ones, the page unresponsive for their sum). The frame checks
+    /// before it paints, so the reader never sees another scroll position.
     fn swap(&self) {
         let window = window();
         let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
@@ -75,10 +81,13 @@ impl PrerenderedPage {
                 let _ = target.focus_with_options(&options);
             }
         }
-        if (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)) != scroll {
-            window.scroll_to_with_x_and_y(scroll.0, scroll.1);
-        }
-        mark(TAKEOVER_MARK);
+        request_animation_frame(move || {
+            let window = leptos::prelude::window();
+            if (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)) != scroll {
+                window.scroll_to_with_x_and_y(scroll.0, scroll.1);
+            }
+            mark(TAKEOVER_MARK);
+        });
     }
 }
 
@@ -113,9 +122,10 @@ pub fn take_over_when_ready(site: Site, navigation: Navigation) {
         }
         match (takeover.first_view(), site.info.get()) {
             (Some(true), Some(_)) => {
-                // Next frame: the view's last effects (the sanitized body) have run.
+                // A task of its own, after the view's last effects (the
+                // sanitized body) have run.
                 let page = page.clone();
-                request_animation_frame(move || page.swap());
+                set_timeout(move || page.swap(), std::time::Duration::ZERO);
                 true
             }
             (Some(false), _) => {
