@@ -46,9 +46,14 @@ pub fn start() {
         let _ = classes.add_1("news-portal--embedded");
     }
     let on_prerendered_page = prerendered.is_some();
+    let mount_root = app::MountRoot {
+        element: send_wrapper::SendWrapper::new(root.clone()),
+        prerendered: prerendered.is_some(),
+    };
     let mount = move || {
         leptos::mount::mount_to(root, move || {
             provide_context(config);
+            provide_context(mount_root);
             if let Some(page) = prerendered {
                 provide_context(page);
             }
