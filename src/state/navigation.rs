@@ -159,7 +159,9 @@ pub fn provide_navigation(base: BasePath) -> Navigation {
                 set_last_listing.set(current.clone());
             }
             // `?page=N` still works, and the address bar then shows `page/N`.
-            if is_legacy_form(&url.1) {
+            // Not for a number that names no page (`?page=abc`): the address
+            // bar keeps what the reader followed, and the view says so.
+            if *page >= 1 && is_legacy_form(&url.1) {
                 let options = NavigateOptions {
                     resolve: false,
                     replace: true,

@@ -191,6 +191,10 @@ test("a page number out of range or not a number says so", () => withPage(env.br
     await page.goto(url(`/en/${query}`));
     await page.getByText("There is no such page of news.").waitFor();
     assert.equal(await page.getByRole("link", { name: "Go to the first page" }).getAttribute("href"), "/en/");
+    // A page number takes the path form; what names no page stays as followed (never "page/0").
+    await settled(page);
+    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search,
+      query === "?page=99" ? "/en/page/99" : `/en/${query}`, query);
   }
   await assertAccessible(page, "no such page");
 }));
