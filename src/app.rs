@@ -83,39 +83,31 @@ fn Layout() -> impl IntoView {
     }
 }
 
-/// The element the app is mounted on (`crate::start`), and whether it stands
-/// in for a prerendered page.
+/// The element the app is mounted on (`crate::start`).
 #[derive(Clone)]
-pub struct MountRoot {
-    pub element: send_wrapper::SendWrapper<web_sys::HtmlElement>,
-    pub prerendered: bool,
-}
+pub struct MountRoot(pub send_wrapper::SendWrapper<web_sys::HtmlElement>);
 
 /// Builds `rest` in the layout's reactive scope and appends it to the app's
-/// root, after the layout's own nodes: at once (before the browser paints) as
-/// a rule, in a task of its own on a prerendered page. There the reader is
-/// reading already and the app builds its view unseen (`browser::takeover`);
-/// in one task, the wasm's first run (which also pays for compiling each
-/// function it calls for the first time) kept the page from answering a tap
-/// for ~60 ms on this machine, in two for ~20 ms each.
+/// root, after the layout's own nodes, in the next task. The wasm's first run
+/// pays for compiling each function it calls for the first time (V8 compiles
+/// wasm lazily, on the main thread): in one task the start-up kept the page
+/// from answering a tap for ~60 ms on this machine, in two for ~20-40 ms
+/// each. On a prerendered page the reader reads the prerendered view
+/// meanwhile (`browser::takeover`); otherwise the header shows first, then
+/// the view (its loading state) and the footer below it, which moves nothing.
 #[cfg(target_arch = "wasm32")]
 fn build_after_layout<V: IntoView + 'static>(rest: impl FnOnce() -> V + 'static) {
     use leptos::tachys::view::{Mountable, Render};
     let (Some(root), Some(owner)) = (use_context::<MountRoot>(), Owner::current()) else {
         return;
     };
-    let prerendered = root.prerendered;
     let build = move || {
         owner.with(|| {
             let mut state = rest().into_view().build();
-            state.mount(&root.element, None);
+            state.mount(&root.0, None);
             // Like the app's own mount: it stays as long as the page.
             std::mem::forget(state);
         });
     };
-    if prerendered {
-        set_timeout(build, std::time::Duration::ZERO);
-    } else {
-        queue_microtask(build);
-    }
+    set_timeout(build, std::time::Duration::ZERO);
 }

@@ -46,10 +46,7 @@ pub fn start() {
         let _ = classes.add_1("news-portal--embedded");
     }
     let on_prerendered_page = prerendered.is_some();
-    let mount_root = app::MountRoot {
-        element: send_wrapper::SendWrapper::new(root.clone()),
-        prerendered: prerendered.is_some(),
-    };
+    let mount_root = app::MountRoot(send_wrapper::SendWrapper::new(root.clone()));
     let mount = move || {
         leptos::mount::mount_to(root, move || {
             provide_context(config);
