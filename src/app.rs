@@ -16,7 +16,8 @@ use crate::state::untranslated_note::provide_untranslated_note;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
-/// The whole app. Expects an [`AppConfig`] in context (see [`crate::start`]).
+/// The whole app. Expects an [`AppConfig`] and, in the browser, the
+/// [`MountRoot`] in context (see [`crate::start`]).
 /// The router keeps the URL and follows links; which view a URL shows is the
 /// route table's answer (`core::routes`, `pages::routed_view`).
 #[component]
@@ -99,6 +100,7 @@ pub struct MountRoot(pub send_wrapper::SendWrapper<web_sys::HtmlElement>);
 fn build_after_layout<V: IntoView + 'static>(rest: impl FnOnce() -> V + 'static) {
     use leptos::tachys::view::{Mountable, Render};
     let (Some(root), Some(owner)) = (use_context::<MountRoot>(), Owner::current()) else {
+        crate::browser::warn("news portal: no MountRoot in context: the view and footer are not built");
         return;
     };
     let build = move || {
