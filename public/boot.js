@@ -117,6 +117,14 @@ export function firstViewDocuments(pathname, search, basePath) {
 }
 
 /**
+ * Resolves in a task of its own. Starting a download costs the main thread a
+ * few milliseconds (Chromium checks and issues the request at once); started
+ * one per task, the app's five downloads leave the page free to answer the
+ * reader in between instead of one long task.
+ */
+const nextTask = () => globalThis.scheduler?.yield?.() ?? new Promise((next) => setTimeout(next, 0));
+
+/**
  * Starts the downloads of the JSON documents this URL's first view needs, so
  * that they arrive while the wasm downloads: `<link rel="preload">`, which the
  * app's own requests then take over. Read from the same settings as the app
@@ -138,14 +146,6 @@ async function preloadData(priority) {
     await nextTask();
   }
 }
-
-/**
- * Resolves in a task of its own. Starting a download costs the main thread a
- * few milliseconds (Chromium checks and issues the request at once); started
- * one per task, the app's five downloads leave the page free to answer the
- * reader in between instead of one long task.
- */
-const nextTask = () => globalThis.scheduler?.yield?.() ?? new Promise((next) => setTimeout(next, 0));
 
 /**
  * Resolves once the browser has shown the page's first paint. The paint entry
@@ -178,7 +178,8 @@ async function loadedAndPainted() {
   const eager = Array.from(document.images).filter((image) => image.loading !== "lazy");
   // decode() rejects for a photo that failed to load: it paints nothing to wait for.
   await Promise.allSettled(eager.map((image) => image.decode()));
-  await new Promise((drawn) => requestAnimationFrame(() => setTimeout(drawn, 0)));
+  await new Promise((drawn) => requestAnimationFrame(drawn));
+  await nextTask();
 }
 
 /**

@@ -59,8 +59,7 @@ impl PrerenderedPage {
     /// shorter ones, the page unresponsive for their sum). The frame checks
     /// before it paints, so the reader never sees another scroll position.
     fn swap(&self) {
-        let window = window();
-        let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+        let scroll = scroll_position();
         let focus = document()
             .active_element()
             .and_then(|active| path_from(&self.page, &active));
@@ -82,9 +81,8 @@ impl PrerenderedPage {
             }
         }
         request_animation_frame(move || {
-            let window = leptos::prelude::window();
-            if (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)) != scroll {
-                window.scroll_to_with_x_and_y(scroll.0, scroll.1);
+            if scroll_position() != scroll {
+                window().scroll_to_with_x_and_y(scroll.0, scroll.1);
             }
             mark(TAKEOVER_MARK);
         });
@@ -147,6 +145,12 @@ pub fn take_over_when_ready(site: Site, navigation: Navigation) {
 /// Removes the prerendered head tags only crawlers read.
 fn remove_crawler_tags() {
     remove_head_tags(&format!(r#"[{HEAD_ATTRIBUTE}="page"]"#));
+}
+
+/// The window's scroll position, `(x, y)`.
+fn scroll_position() -> (f64, f64) {
+    let window = window();
+    (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0))
 }
 
 /// The child indices from `root` down to `node`, if it is inside.

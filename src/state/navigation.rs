@@ -154,14 +154,12 @@ pub fn provide_navigation(base: BasePath) -> Navigation {
                 set_moves.update(|n| *n += 1);
             }
         }
-        if let Some(listing @ Route::Listing { page, .. }) = &current {
-            if *page >= 1 {
-                set_last_listing.set(current.clone());
-            }
+        // Page 0 names no page (`page/abc`, `?page=abc`): it is no listing to
+        // return to, and its address stays as the reader followed it.
+        if let Some(listing @ Route::Listing { page: 1.., .. }) = &current {
+            set_last_listing.set(current.clone());
             // `?page=N` still works, and the address bar then shows `page/N`.
-            // Not for a number that names no page (`?page=abc`): the address
-            // bar keeps what the reader followed, and the view says so.
-            if *page >= 1 && is_legacy_form(&url.1) {
+            if is_legacy_form(&url.1) {
                 let options = NavigateOptions {
                     resolve: false,
                     replace: true,
