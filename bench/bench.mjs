@@ -44,8 +44,8 @@ const LIGHTHOUSE = join(ROOT, "bench", "node_modules", "lighthouse", "cli", "ind
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MARK = "news-portal:view";
 const TAKEOVER = "news-portal:takeover";
-const PRERENDER = join(ROOT, "target", "release", "prerender");
-const PUBLISH = join(ROOT, "target", "release", "publish");
+const PRERENDER = join(ROOT, "target", "host", "prerender");
+const PUBLISH = join(ROOT, "target", "host", "publish");
 const TREE = join(ROOT, "target", "bench", "tree");
 // What was tried to make the bundle lighter and route changes faster, as measured when tried.
 const LEVERS = join(ROOT, "bench", "levers.md");

@@ -137,7 +137,7 @@ export async function deployCopy({ base, api, into } = {}) {
 }
 
 /** The prerender step's binary (scripts/test builds it before the end-to-end tests). */
-export const PRERENDER = process.env.PRERENDER ?? join(ROOT, "target", "release", "prerender");
+export const PRERENDER = process.env.PRERENDER ?? join(ROOT, "target", "host", "prerender");
 
 /**
  * Runs the prerender step on `dir` (a built app), with `--origin origin` if
@@ -150,7 +150,7 @@ export async function prerender(dir, origin) {
 }
 
 /** The publish chain's binary (scripts/publish), built beside the prerender step's. */
-export const PUBLISH = process.env.PUBLISH ?? join(ROOT, "target", "release", "publish");
+export const PUBLISH = process.env.PUBLISH ?? join(ROOT, "target", "host", "publish");
 
 /**
  * Runs the publish chain on `dir` (a built app), as an agency's CI does:
