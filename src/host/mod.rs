@@ -10,6 +10,33 @@ pub mod photos;
 pub mod prerender;
 pub mod sanitize;
 
+/// Runs `work` on each of `items` on every core (a worker per core takes the
+/// next item when it is done, so that slow items do not hold up a share of
+/// others); returns the results in the items' order.
+pub fn on_every_core<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let count = items.len();
+    let queue = std::sync::Mutex::new(items.into_iter().enumerate().rev().collect::<Vec<_>>());
+    let results = std::sync::Mutex::new(Vec::with_capacity(count));
+    let workers = std::thread::available_parallelism().map_or(1, usize::from).min(count);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                // The lock is held for the pop alone, not while the work runs.
+                let next = || queue.lock().ok().and_then(|mut queue| queue.pop());
+                while let Some((order, item)) = next() {
+                    let result = work(item);
+                    if let Ok(mut results) = results.lock() {
+                        results.push((order, result));
+                    }
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_by_key(|(order, _)| *order);
+    results.into_iter().map(|(_, result)| result).collect()
+}
+
 /// Resolves `reference` against `base` as the browser's `URL` does (the `url`
 /// crate implements the same WHATWG URL standard); `None` if either is not a URL.
 pub fn resolve(reference: &str, base: &str) -> Option<String> {
@@ -33,5 +60,18 @@ mod tests {
         for (reference, base, expected) in cases {
             assert_eq!(resolve(&reference, &base), expected, "{reference} against {base}");
         }
+    }
+
+    #[test]
+    fn work_on_every_core_comes_back_in_order() {
+        let squares = on_every_core((0..1000u64).collect(), |n| {
+            // Uneven work, so that workers finish out of order.
+            if n % 7 == 0 {
+                std::thread::sleep(std::time::Duration::from_micros(50));
+            }
+            n * n
+        });
+        assert_eq!(squares, (0..1000u64).map(|n| n * n).collect::<Vec<_>>());
+        assert!(on_every_core(Vec::<u8>::new(), |n| n).is_empty());
     }
 }

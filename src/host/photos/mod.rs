@@ -266,22 +266,10 @@ fn hex(bytes: &[u8]) -> String {
 /// the calls of [`variants`] that follow find them in `cache` (and report a
 /// photo that fails where it is used). Returns how many were encoded now.
 pub fn prepare(originals: &[PathBuf], cache: &Path) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let share = originals.len().div_ceil(cores).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = originals
-            .chunks(share)
-            .map(|paths| {
-                scope.spawn(move || {
-                    paths
-                        .iter()
-                        .filter(|path| variants(path, cache).is_ok_and(|made| made.encoded))
-                        .count()
-                })
-            })
-            .collect();
-        workers.into_iter().filter_map(|worker| worker.join().ok()).sum()
-    })
+    let encoded = crate::host::on_every_core(originals.iter().collect(), |path| {
+        variants(path, cache).is_ok_and(|made| made.encoded)
+    });
+    encoded.into_iter().filter(|&encoded| encoded).count()
 }
 
 /// The default cache folder for a content folder or API tree at `dir`.

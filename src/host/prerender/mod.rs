@@ -16,7 +16,7 @@ use crate::browser::config::AppConfig;
 use crate::core::endpoints::Endpoints;
 use crate::core::model::{Article, Listing, SiteIndex, SiteInfo, Summary};
 use crate::core::routes::{BasePath, Legal, Route, SearchQuery};
-use crate::host::resolve;
+use crate::host::{on_every_core, resolve};
 use crate::state::prefetched::{Prefetched, PrefetchedView};
 use head::{app_tags, page_tags, PageFacts};
 use percent_encoding::percent_decode_str;
@@ -24,7 +24,6 @@ use render::render;
 use shell::Shell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use tree::{ApiTree, Skipped};
 
 /// Where documents seem to live when no `--origin` is given: URLs resolved
@@ -112,11 +111,15 @@ impl Report {
             );
         }
         println!(
-            "prerendered {pages} pages in {elapsed:.2} s ({:.0} pages/s), {} skipped{}",
+            "prerendered {pages} pages in {elapsed:.2} s ({:.0} pages/s), {} skipped{}{}",
             pages as f64 / elapsed.max(1e-9),
             self.skipped.len(),
             peak_memory()
                 .map(|mib| format!(", peak memory {mib:.0} MiB"))
+                .unwrap_or_default(),
+            largest_child_memory()
+                .filter(|_| !self.searchable.is_empty())
+                .map(|mib| format!(" (each Pagefind up to {mib:.0} MiB)"))
                 .unwrap_or_default()
         );
     }
@@ -136,6 +139,18 @@ fn peak_memory() -> Option<f64> {
     let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
+}
+
+/// The peak resident memory in MiB of the largest process the step ran and
+/// waited for (a Pagefind run), where the system says (Unix).
+fn largest_child_memory() -> Option<f64> {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the struct it is given and reads nothing else.
+    let usage = unsafe {
+        (libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr()) == 0).then(|| usage.assume_init())
+    }?;
+    // Linux counts ru_maxrss in KiB.
+    (usage.ru_maxrss > 0).then(|| usage.ru_maxrss as f64 / 1024.0)
 }
 
 /// One page to write.
@@ -465,28 +480,10 @@ type ArticlesMet = BTreeMap<(String, String), (Article, String)>;
 /// Renders and writes every job, on every core; returns what was written and
 /// the feeds' articles.
 fn write_pages(context: &Context, jobs: Vec<Job>, report: &mut Report) -> (Vec<Written>, ArticlesMet) {
-    let jobs = Mutex::new(jobs.into_iter().enumerate().collect::<Vec<_>>());
-    let results = Mutex::new(Vec::new());
-    let workers = std::thread::available_parallelism().map(usize::from).unwrap_or(1);
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                // The lock is held for the pop alone, not while a page renders.
-                let next = || jobs.lock().ok().and_then(|mut jobs| jobs.pop());
-                while let Some((order, job)) = next() {
-                    let outcome = write_page(context, job);
-                    if let Ok(mut results) = results.lock() {
-                        results.push((order, outcome));
-                    }
-                }
-            });
-        }
-    });
-    let mut results = results.into_inner().unwrap_or_default();
-    results.sort_by_key(|(order, _)| *order);
+    let results = on_every_core(jobs, |job| write_page(context, job));
     let mut written = Vec::new();
     let mut articles = BTreeMap::new();
-    for (_, outcome) in results {
+    for outcome in results {
         match outcome {
             Ok((kind, lang, page, article)) => {
                 *report.written.entry((lang.clone(), kind)).or_default() += 1;

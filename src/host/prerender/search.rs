@@ -56,16 +56,19 @@ pub fn index(dir: &Path, languages: &[String]) -> Indexed {
             ));
         }
     }
-    let mut indexed = Vec::new();
-    for lang in languages {
-        let has_articles = std::fs::read_dir(dir.join(lang).join("news")).is_ok_and(|entries| {
-            entries
-                .flatten()
-                .any(|entry| entry.path().extension().is_some_and(|ext| ext == "html"))
-        });
-        if !has_articles {
-            continue;
-        }
+    let with_articles: Vec<&String> = languages
+        .iter()
+        .filter(|lang| {
+            std::fs::read_dir(dir.join(lang).join("news")).is_ok_and(|entries| {
+                entries
+                    .flatten()
+                    .any(|entry| entry.path().extension().is_some_and(|ext| ext == "html"))
+            })
+        })
+        .collect();
+    // A Pagefind per language, as many at once as there are cores: each keeps
+    // its cores busy only part of the time (it writes its index on one).
+    let runs = crate::host::on_every_core(with_articles, |lang| {
         // Pagefind's language: the primary subtag (`az` of `az-Latn`).
         let primary = lang.split('-').next().unwrap_or(lang);
         let output = Command::new(&pagefind)
@@ -76,6 +79,10 @@ pub fn index(dir: &Path, languages: &[String]) -> Indexed {
             .args(["--force-language", primary])
             .arg("--quiet")
             .output();
+        (lang, output)
+    });
+    let mut indexed = Vec::new();
+    for (lang, output) in runs {
         match output {
             Ok(output) if output.status.success() => indexed.push(lang.clone()),
             Ok(output) => {
