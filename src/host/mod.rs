@@ -17,7 +17,9 @@ pub fn on_every_core<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sy
     let count = items.len();
     let queue = std::sync::Mutex::new(items.into_iter().enumerate().rev().collect::<Vec<_>>());
     let results = std::sync::Mutex::new(Vec::with_capacity(count));
-    let workers = std::thread::available_parallelism().map_or(1, usize::from).min(count);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(count);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
