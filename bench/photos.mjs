@@ -89,7 +89,7 @@ export async function photoBench({ browser, dist, dir, lang, photo, bins, lighth
     const verdict = (score) => (score === 1 ? "pass" : score === "n/a" ? "n/a" : `FAIL (${score})`);
     const audits = IMAGE_AUDITS.map((id) => `${id} ${verdict(reports[0].audits[id])}`).join(", ");
     const downloaded = `${(bytes / 1024).toFixed(1)} KiB in ${files.length} file(s): ${files.map((f) => f.url).join(", ")}`;
-    lines.push(`${variant.padEnd(11)}${downloaded.padEnd(49)}${`${Math.round(lcp)} ms`.padEnd(33)}${audits}`);
+    lines.push(`${variant.padEnd(11)}${downloaded.padEnd(48)} ${`${Math.round(lcp)} ms`.padEnd(32)} ${audits}`);
   }
   await server.close();
   await rm(dir, { recursive: true, force: true });
