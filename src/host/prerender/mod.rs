@@ -142,15 +142,21 @@ fn peak_memory() -> Option<f64> {
 }
 
 /// The peak resident memory in MiB of the largest process the step ran and
-/// waited for (a Pagefind run), where the system says (Unix).
+/// waited for (a Pagefind run), where the system says it in KiB (Linux; macOS
+/// counts bytes, Windows has no such call).
+#[cfg(target_os = "linux")]
 fn largest_child_memory() -> Option<f64> {
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
     // SAFETY: getrusage fills the struct it is given and reads nothing else.
     let usage = unsafe {
         (libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr()) == 0).then(|| usage.assume_init())
     }?;
-    // Linux counts ru_maxrss in KiB.
     (usage.ru_maxrss > 0).then(|| usage.ru_maxrss as f64 / 1024.0)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn largest_child_memory() -> Option<f64> {
+    None
 }
 
 /// One page to write.
