@@ -74,9 +74,11 @@ pub struct Report {
     pub removed: Vec<String>,
     /// What was left out, and why (no `--origin`, no Pagefind).
     pub notes: Vec<String>,
-    /// The languages whose search index was made, and the seconds it took.
+    /// The languages whose search index was made, the seconds it took, and
+    /// the peak memory in MiB of its largest Pagefind run where known.
     pub searchable: Vec<String>,
     pub search_seconds: f64,
+    pub search_peak_mib: Option<f64>,
 }
 
 impl Report {
@@ -117,8 +119,7 @@ impl Report {
             peak_memory()
                 .map(|mib| format!(", peak memory {mib:.0} MiB"))
                 .unwrap_or_default(),
-            largest_child_memory()
-                .filter(|_| !self.searchable.is_empty())
+            self.search_peak_mib
                 .map(|mib| format!(" (each Pagefind up to {mib:.0} MiB)"))
                 .unwrap_or_default()
         );
@@ -141,9 +142,9 @@ fn peak_memory() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
-/// The peak resident memory in MiB of the largest process the step ran and
-/// waited for (a Pagefind run), where the system says it in KiB (Linux; macOS
-/// counts bytes, Windows has no such call).
+/// The peak resident memory in MiB of the largest process this process ran
+/// and waited for, where the system says it in KiB (Linux; macOS counts
+/// bytes, Windows has no such call).
 #[cfg(target_os = "linux")]
 fn largest_child_memory() -> Option<f64> {
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
@@ -293,11 +294,18 @@ pub fn run(options: &Options) -> Result<Report, Fatal> {
         .filter(|code| context.infos.contains_key(code))
         .collect();
     let started = std::time::Instant::now();
+    let children_before = largest_child_memory();
     match search::index(&options.dir, &languages) {
         search::Indexed::Languages(languages) => report.searchable = languages,
         search::Indexed::LeftOut(why) => report.notes.push(why),
     }
     report.search_seconds = started.elapsed().as_secs_f64();
+    // The largest child so far is a Pagefind run only if it outgrew every
+    // process waited for before (a script that `exec`s this step keeps the
+    // count of its own children, such as cargo's compile).
+    report.search_peak_mib = largest_child_memory().filter(|after| {
+        !report.searchable.is_empty() && children_before.is_none_or(|before| *after > before)
+    });
     report.removed = remove_stale(&options.dir, &files);
     let manifest: String = files.iter().map(|file| format!("{file}\n")).collect();
     write_file(&options.dir.join(MANIFEST), &manifest)?;
