@@ -142,24 +142,6 @@ fn peak_memory() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
-/// The peak resident memory in MiB of the largest process this process ran
-/// and waited for, where the system says it in KiB (Linux; macOS counts
-/// bytes, Windows has no such call).
-#[cfg(target_os = "linux")]
-fn largest_child_memory() -> Option<f64> {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: getrusage fills the struct it is given and reads nothing else.
-    let usage = unsafe {
-        (libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr()) == 0).then(|| usage.assume_init())
-    }?;
-    (usage.ru_maxrss > 0).then(|| usage.ru_maxrss as f64 / 1024.0)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn largest_child_memory() -> Option<f64> {
-    None
-}
-
 /// One page to write.
 enum Job {
     Listing {
@@ -294,18 +276,14 @@ pub fn run(options: &Options) -> Result<Report, Fatal> {
         .filter(|code| context.infos.contains_key(code))
         .collect();
     let started = std::time::Instant::now();
-    let children_before = largest_child_memory();
     match search::index(&options.dir, &languages) {
-        search::Indexed::Languages(languages) => report.searchable = languages,
+        search::Indexed::Languages { languages, peak_mib } => {
+            report.searchable = languages;
+            report.search_peak_mib = peak_mib;
+        }
         search::Indexed::LeftOut(why) => report.notes.push(why),
     }
     report.search_seconds = started.elapsed().as_secs_f64();
-    // The largest child so far is a Pagefind run only if it outgrew every
-    // process waited for before (a script that `exec`s this step keeps the
-    // count of its own children, such as cargo's compile).
-    report.search_peak_mib = largest_child_memory().filter(|after| {
-        !report.searchable.is_empty() && children_before.is_none_or(|before| *after > before)
-    });
     report.removed = remove_stale(&options.dir, &files);
     let manifest: String = files.iter().map(|file| format!("{file}\n")).collect();
     write_file(&options.dir.join(MANIFEST), &manifest)?;

@@ -18,10 +18,14 @@ use std::process::Command;
 /// The folder below `DIR` the indexes go in.
 pub const FOLDER: &str = "pagefind";
 
-/// What indexing did: the languages indexed, or why search is left out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What indexing did: the languages indexed (with the peak memory in MiB of
+/// the largest Pagefind run, where known), or why search is left out.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Indexed {
-    Languages(Vec<String>),
+    Languages {
+        languages: Vec<String>,
+        peak_mib: Option<f64>,
+    },
     LeftOut(String),
 }
 
@@ -56,6 +60,7 @@ pub fn index(dir: &Path, languages: &[String]) -> Indexed {
             ));
         }
     }
+    let children_before = largest_child_memory();
     let with_articles: Vec<&String> = languages
         .iter()
         .filter(|lang| {
@@ -100,5 +105,31 @@ pub fn index(dir: &Path, languages: &[String]) -> Indexed {
             }
         }
     }
-    Indexed::Languages(indexed)
+    // The largest child so far is a Pagefind run only if it outgrew every
+    // process waited for before (a script that `exec`s this step keeps the
+    // count of its own children, such as cargo's compile).
+    let peak_mib = largest_child_memory()
+        .filter(|after| !indexed.is_empty() && children_before.is_none_or(|before| *after > before));
+    Indexed::Languages {
+        languages: indexed,
+        peak_mib,
+    }
+}
+
+/// The peak resident memory in MiB of the largest process this process ran
+/// and waited for, where the system says it in KiB (Linux; macOS counts
+/// bytes, Windows has no such call).
+#[cfg(target_os = "linux")]
+fn largest_child_memory() -> Option<f64> {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the struct it is given and reads nothing else.
+    let usage = unsafe {
+        (libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr()) == 0).then(|| usage.assume_init())
+    }?;
+    (usage.ru_maxrss > 0).then(|| usage.ru_maxrss as f64 / 1024.0)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn largest_child_memory() -> Option<f64> {
+    None
 }
