@@ -1,16 +1,31 @@
 // The search view's results, loaded only when a reader searches
 // (src/pages/search_page.rs imports it and calls `show`), with Pagefind's
-// index of the view's language (`BASE pagefind/{lang}/pagefind.js`, made at
-// publish time). Kept out of the wasm so that the first view of every other
-// page carries none of it. It renders the form with its filters (tag, year,
-// with counts), a live status line, the results (thumbnail, linked title,
-// date, excerpt with the words marked) and "more". A search is a URL: the form
+// index of the view's language (`BASE pagefind/{lang}/pagefind.js`) and the
+// strings it shows (`BASE search-strings/{lang}.json`), both made at publish
+// time. Kept out of the wasm so that the first view of every other page
+// carries none of it. It renders the form with its filters (tag, year, with
+// counts), a live status line, the results (thumbnail, linked title, date,
+// excerpt with the words marked) and "more". A search is a URL: the form
 // navigates through a link the app's router follows, and the app calls `show`
 // again for the new URL. Everything from the index is put in as text.
 
 const PAGE = 10;
 let current = 0; // the latest call: older searches stop when they see it changed
 const ready = new WeakSet(); // Pagefind modules whose options are set
+const interfaces = new Map(); // strings URL -> its promise, while it has not failed
+
+/** `{strings, dates}` of a view's language, fetched once. */
+function interfaceOf(url) {
+  if (!interfaces.has(url)) {
+    const loading = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+      return response.json();
+    });
+    loading.catch(() => interfaces.delete(url)); // a later search asks again
+    interfaces.set(url, loading);
+  }
+  return interfaces.get(url);
+}
 
 /** An element with attributes and children (strings become text nodes). */
 function h(tag, attributes = {}, ...children) {
@@ -106,17 +121,21 @@ function result(data, options) {
 }
 
 /**
- * Shows the search `options.query` (`{q, tag, year}`) of `options.index` in
- * `container`. `options`: `base` (the app's BASE), `href` (the search view's
- * path), `strings` (the interface's), `dates` (`{months, pattern}`). Resolves
- * when the first results are on screen; rejects when the index cannot be loaded.
+ * Shows the search `given.query` (`{q, tag, year}`, `""` for not asked) of
+ * `given.index` in `container`. `given`: `strings` (the URL of the view's
+ * `{strings, dates}`), `base` (the app's BASE), `href` (the search view's
+ * path). Resolves when the first results are on screen; rejects when the
+ * strings or the index cannot be loaded (the app then says so).
  */
-export async function show(container, options) {
+export async function show(container, given) {
   const call = ++current;
-  const { strings, query } = options;
+  const { strings, dates } = await interfaceOf(given.strings);
+  if (call !== current) return;
+  const options = { ...given, strings, dates };
+  const { query } = options;
   const status = h("p", { class: "search__status", role: "status", "aria-live": "polite" });
   const list = h("ol", { class: "search-results" });
-  const more = h("button", { type: "button", class: "search-more", hidden: true }, strings.more_results);
+  const more = h("button", { type: "button", class: "search-more", hidden: true }, strings.more);
   const asked = Boolean(query.q || query.tag || query.year);
   container.replaceChildren(form(container, options, null), status, list, more);
   status.textContent = asked ? strings.searching : strings.search_prompt;
@@ -167,7 +186,7 @@ export async function show(container, options) {
   });
   await page();
   status.textContent = found.results.length
-    ? fill(strings.search_found, { n: found.results.length })
-    : strings.search_nothing;
+    ? fill(strings.found, { n: found.results.length })
+    : strings.nothing;
   answered();
 }

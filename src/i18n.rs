@@ -12,19 +12,39 @@ use crate::core::dates::DateFormat;
 /// Declares [`Strings`] from one list of keys, plus (for the tests) a way to
 /// walk every key of a table by name.
 macro_rules! strings_table {
-    ($($(#[doc = $doc:literal])* $key:ident,)*) => {
+    (
+        $($(#[doc = $doc:literal])* $key:ident,)*
+        ; results: $($(#[doc = $rdoc:literal])* $rkey:ident,)*
+    ) => {
         /// The interface strings of one language.
         pub struct Strings {
             $($(#[doc = $doc])* pub $key: &'static str,)*
             /// How dates read in this language (CLDR's long date format).
             pub dates: DateFormat,
+            /// What only `public/search.js` and the prerendered search page
+            /// show: host only, so the wasm carries none of it.
+            #[cfg(not(target_arch = "wasm32"))]
+            pub results: ResultStrings,
+        }
+
+        /// The search view's results, filters and note for readers without
+        /// JavaScript. The publish step writes them beside each language's
+        /// index (`host::prerender::search`), where `public/search.js` reads
+        /// them; the app's own wasm has no use for them.
+        #[cfg(not(target_arch = "wasm32"))]
+        pub struct ResultStrings {
+            $($(#[doc = $rdoc])* pub $rkey: &'static str,)*
         }
 
         #[cfg(test)]
         impl Strings {
-            /// Every key with its text, in declaration order.
+            /// Every key with its text, in declaration order, the results' last.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($key), self.$key),)*]
+                #[allow(unused_mut)]
+                let mut entries = vec![$((stringify!($key), self.$key),)*];
+                #[cfg(not(target_arch = "wasm32"))]
+                entries.extend([$((stringify!($rkey), self.results.$rkey),)*]);
+                entries
             }
         }
     };
@@ -93,19 +113,22 @@ strings_table! {
     /// Shown before anything is asked.
     search_prompt,
     searching,
-    /// `{n}`: how many articles were found.
-    search_found,
-    /// Nothing found: with a suggestion.
-    search_nothing,
     /// The index is missing or did not load.
     search_unavailable,
-    /// On the prerendered search page, for readers without JavaScript.
-    search_needs_script,
+    // `Strings::results`, host only:
+    ; results:
+    /// `{n}`: how many articles were found.
+    found,
+    /// Nothing found: with a suggestion.
+    nothing,
     tag_label,
     year_label,
     any_tag,
     any_year,
-    more_results,
+    /// The button that shows the next results.
+    more,
+    /// On the prerendered search page, for readers without JavaScript.
+    needs_script,
 }
 
 impl Strings {
@@ -174,16 +197,18 @@ pub const AZ: Strings = Strings {
     search_field: "Axtarılan sözlər",
     search_prompt: "Xəbərləri axtarmaq üçün söz yazın.",
     searching: "Axtarılır…",
-    search_found: "Tapılan xəbərlər: {n}.",
-    search_nothing: "Heç nə tapılmadı. Yazılışı yoxlayın, daha az söz yazın və ya filtri götürün.",
     search_unavailable: "Axtarış hazırda mümkün deyil. Xəbərlərə səhifə-səhifə baxa bilərsiniz.",
-    search_needs_script:
-        "Axtarış brauzerinizdə JavaScript tələb edir. Xəbərlərə səhifə-səhifə baxa bilərsiniz.",
-    tag_label: "Etiket",
-    year_label: "İl",
-    any_tag: "Bütün etiketlər",
-    any_year: "Bütün illər",
-    more_results: "Daha çox nəticə",
+    #[cfg(not(target_arch = "wasm32"))]
+    results: ResultStrings {
+        found: "Tapılan xəbərlər: {n}.",
+        nothing: "Heç nə tapılmadı. Yazılışı yoxlayın, daha az söz yazın və ya filtri götürün.",
+        tag_label: "Etiket",
+        year_label: "İl",
+        any_tag: "Bütün etiketlər",
+        any_year: "Bütün illər",
+        more: "Daha çox nəticə",
+        needs_script: "Axtarış brauzerinizdə JavaScript tələb edir. Xəbərlərə səhifə-səhifə baxa bilərsiniz.",
+    },
 };
 
 /// English.
@@ -252,16 +277,18 @@ pub const EN: Strings = Strings {
     search_field: "Words to search for",
     search_prompt: "Type words to search the news.",
     searching: "Searching…",
-    search_found: "News found: {n}.",
-    search_nothing: "Nothing found. Check the spelling, try fewer words, or remove a filter.",
     search_unavailable: "Search is not available right now. You can still browse the news page by page.",
-    search_needs_script:
-        "Search needs JavaScript in your browser. You can still browse the news page by page.",
-    tag_label: "Tag",
-    year_label: "Year",
-    any_tag: "All tags",
-    any_year: "All years",
-    more_results: "More results",
+    #[cfg(not(target_arch = "wasm32"))]
+    results: ResultStrings {
+        found: "News found: {n}.",
+        nothing: "Nothing found. Check the spelling, try fewer words, or remove a filter.",
+        tag_label: "Tag",
+        year_label: "Year",
+        any_tag: "All tags",
+        any_year: "All years",
+        more: "More results",
+        needs_script: "Search needs JavaScript in your browser. You can still browse the news page by page.",
+    },
 };
 
 /// Русский.
@@ -331,15 +358,18 @@ pub const RU: Strings = Strings {
     search_field: "Что искать",
     search_prompt: "Введите слова для поиска по новостям.",
     searching: "Идёт поиск…",
-    search_found: "Найдено новостей: {n}.",
-    search_nothing: "Ничего не найдено. Проверьте написание, сократите запрос или уберите фильтр.",
     search_unavailable: "Поиск сейчас недоступен. Новости можно просматривать по страницам.",
-    search_needs_script: "Для поиска нужен JavaScript в браузере. Новости можно просматривать по страницам.",
-    tag_label: "Тег",
-    year_label: "Год",
-    any_tag: "Все теги",
-    any_year: "Все годы",
-    more_results: "Показать ещё",
+    #[cfg(not(target_arch = "wasm32"))]
+    results: ResultStrings {
+        found: "Найдено новостей: {n}.",
+        nothing: "Ничего не найдено. Проверьте написание, сократите запрос или уберите фильтр.",
+        tag_label: "Тег",
+        year_label: "Год",
+        any_tag: "Все теги",
+        any_year: "Все годы",
+        more: "Показать ещё",
+        needs_script: "Для поиска нужен JavaScript в браузере. Новости можно просматривать по страницам.",
+    },
 };
 
 /// Every table, in the order the sample site lists its languages.

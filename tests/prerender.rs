@@ -170,6 +170,13 @@ fn writes_every_route_of_every_language() {
             "{lang}: one index entry per article"
         );
         app.read(&format!("pagefind/{lang}/pagefind.js"));
+        // Beside it, the strings its results show in that language (not in the wasm).
+        let strings: serde_json::Value =
+            serde_json::from_str(&app.read(&format!("search-strings/{lang}.json"))).unwrap();
+        assert_eq!(
+            strings["strings"]["search"].as_str(),
+            Some(news_portal::i18n::strings(&lang).search)
+        );
         app.read(&format!("{lang}/feed.xml"));
         expected += slugs.len() + pages as usize + 2;
     }

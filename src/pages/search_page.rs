@@ -53,23 +53,33 @@ pub fn SearchPage(lang: String, query: SearchQuery) -> impl IntoView {
             let Some(container) = body.get() else { return };
             let root = crate::browser::search::files_root()
                 .unwrap_or_else(|| format!("{}{}", config.origin, config.base.as_str()));
-            let (module, index) = (
+            let (module, index, strings) = (
                 format!("{root}search.js"),
                 format!("{root}pagefind/{lang}/pagefind.js"),
+                format!("{root}search-strings/{lang}.json"),
             );
             let href = href(&lang);
-            let strings = crate::i18n::strings(&lang);
+            let unavailable = crate::i18n::strings(&lang).search_unavailable;
             let base = config.base.as_str().to_string();
             leptos::task::spawn_local(async move {
                 let search = crate::browser::search::Search {
                     module: &module,
                     index: &index,
+                    strings: &strings,
                     base: &base,
                     href: &href,
-                    query: &query,
-                    strings,
+                    query: [
+                        &query.text,
+                        query.tag.as_deref().unwrap_or_default(),
+                        query.year.as_deref().unwrap_or_default(),
+                    ],
                 };
                 if let Err(error) = search.show(&container).await {
+                    // search.js, the index or its strings did not load: say
+                    // so where the reader waits for the results.
+                    if let Ok(Some(status)) = container.query_selector(".search__status") {
+                        status.set_text_content(Some(unavailable));
+                    }
                     crate::browser::warn(&format!("news portal: search: {error:?}"));
                 }
                 crate::browser::marks::mark_view();
@@ -80,6 +90,11 @@ pub fn SearchPage(lang: String, query: SearchQuery) -> impl IntoView {
     let text = query.text.clone();
     let asked = !query.is_empty();
     let s = strings();
+    // For readers without JavaScript, so only on the prerendered page.
+    #[cfg(not(target_arch = "wasm32"))]
+    let note = view! { <noscript><p class="search__note">{s.results.needs_script}</p></noscript> };
+    #[cfg(target_arch = "wasm32")]
+    let note = ();
     view! {
         <PageMeta title=title description=description />
         <section class="search">
@@ -92,7 +107,7 @@ pub fn SearchPage(lang: String, query: SearchQuery) -> impl IntoView {
                         <button type="submit">{s.search}</button>
                     </div>
                 </form>
-                <noscript><p class="search__note">{s.search_needs_script}</p></noscript>
+                {note}
                 <p class="search__status" role="status" aria-live="polite">
                     {if asked { s.searching } else { s.search_prompt }}
                 </p>

@@ -68,6 +68,10 @@ test("publishing indexes every article of every language, and says so", async ()
     const entry = JSON.parse(await readFile(join(env.root, "pagefind", lang, "pagefind-entry.json"), "utf8"));
     const [index] = Object.values(entry.languages);
     assert.equal(index.page_count, env.articles[lang].length, `${lang}: one entry per article`);
+    // Beside the index, the strings its results show in that language (they are not in the wasm).
+    const { strings, dates } = JSON.parse(await readFile(join(env.root, "search-strings", `${lang}.json`), "utf8"));
+    assert.match(strings.found, /\{n\}/, `${lang}: the count's sentence`);
+    assert.equal(dates.months.length, 12);
   }
 });
 
@@ -164,6 +168,24 @@ test("a search that finds nothing says so, and suggests what to try", () => with
   assert.equal(await page.locator(".search__status").getAttribute("role"), "status", "announced to screen readers");
   await assertAccessible(page, "a search without results");
 }));
+
+test("a site published without its search index says that search is not available, and stays usable", async () => {
+  // The app as built, never published: no index, no strings for it.
+  const port = await freePort();
+  const served = await start({ port });
+  const lang = env.langs[0];
+  const { strings } = JSON.parse(await readFile(join(env.root, "search-strings", `${lang}.json`), "utf8"));
+  await withPage(served.browser, { allow: ["Failed to load resource"] }, async (page) => {
+    await page.goto(`http://127.0.0.1:${port}/${lang}/search?q=word`);
+    const status = page.locator(".search__status");
+    await page.waitForFunction((text) => document.querySelector(".search__status")?.textContent === text, strings.search_unavailable);
+    assert.equal(await status.getAttribute("role"), "status", "announced to screen readers");
+    // The rest of the app still works: the header leads back to the news.
+    await page.locator(".site-nav a").first().click();
+    await page.waitForURL((address) => address.pathname === `/${lang}/`);
+    await page.locator(".news-card").first().waitFor();
+  });
+});
 
 test("the search view is accessible, and answers without JavaScript with its form", async () => {
   const lang = env.langs[0];

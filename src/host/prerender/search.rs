@@ -5,6 +5,8 @@
 //! `data-pagefind-body` element: title, photo captions, body, tags), the tags
 //! and the year to filter by, and the date and thumbnail a result shows
 //! (`data-pagefind-filter`, `data-pagefind-meta`, set by the article view).
+//! Beside them, `DIR/search-strings/{lang}.json` holds the strings the view's
+//! results and filters show, so that the wasm does not carry them.
 //! Articles whose document does not decode have no page, so no entry.
 //!
 //! Pagefind is found as `$PAGEFIND`, else `pagefind` on the `PATH`, else
@@ -17,6 +19,39 @@ use std::process::Command;
 
 /// The folder below `DIR` the indexes go in.
 pub const FOLDER: &str = "pagefind";
+
+/// The folder below `DIR` with each indexed language's strings for
+/// `public/search.js` (`{lang}.json`, [`interface`]).
+pub const STRINGS_FOLDER: &str = "search-strings";
+
+/// The strings of the search view in `strings`' language, as `public/search.js`
+/// reads them: `{"strings": {key: text}, "dates": {"months", "pattern"}}`.
+/// They travel with the index rather than in the wasm, so that the app's
+/// first view carries none of them; a site without an index has no search.
+pub fn interface(strings: &crate::i18n::Strings) -> String {
+    let results = &strings.results;
+    serde_json::json!({
+        "strings": {
+            "search": strings.search,
+            "search_field": strings.search_field,
+            "search_prompt": strings.search_prompt,
+            "searching": strings.searching,
+            "search_unavailable": strings.search_unavailable,
+            "found": results.found,
+            "nothing": results.nothing,
+            "tag_label": results.tag_label,
+            "year_label": results.year_label,
+            "any_tag": results.any_tag,
+            "any_year": results.any_year,
+            "more": results.more,
+        },
+        "dates": {
+            "months": strings.dates.months,
+            "pattern": strings.dates.pattern,
+        },
+    })
+    .to_string()
+}
 
 /// What indexing did: the languages indexed (with the peak memory in MiB of
 /// the largest Pagefind run, where known), or why search is left out.
@@ -105,6 +140,9 @@ pub fn index(dir: &Path, languages: &[String]) -> Indexed {
             }
         }
     }
+    if let Err(error) = write_strings(dir, &indexed) {
+        return Indexed::LeftOut(format!("search is left out: {error}"));
+    }
     // The largest child so far is a Pagefind run only if it outgrew every
     // process waited for before (a script that `exec`s this step keeps the
     // count of its own children, such as cargo's compile).
@@ -114,6 +152,22 @@ pub fn index(dir: &Path, languages: &[String]) -> Indexed {
         languages: indexed,
         peak_mib,
     }
+}
+
+/// Replaces `DIR/search-strings/` with the strings of each of `languages`.
+fn write_strings(dir: &Path, languages: &[String]) -> Result<(), String> {
+    let folder = dir.join(STRINGS_FOLDER);
+    let failed = |error: std::io::Error| format!("{} could not be written: {error}", folder.display());
+    match std::fs::remove_dir_all(&folder) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(failed(error)),
+        _ => {}
+    }
+    std::fs::create_dir_all(&folder).map_err(failed)?;
+    for lang in languages {
+        let text = interface(crate::i18n::strings(lang));
+        std::fs::write(folder.join(format!("{lang}.json")), text).map_err(failed)?;
+    }
+    Ok(())
 }
 
 /// The peak resident memory in MiB of the largest process this process ran
@@ -132,4 +186,39 @@ fn largest_child_memory() -> Option<f64> {
 #[cfg(not(target_os = "linux"))]
 fn largest_child_memory() -> Option<f64> {
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_strings_of_every_language_are_there_for_search_js() {
+        for table in crate::i18n::ALL {
+            let json: serde_json::Value = serde_json::from_str(&interface(table)).unwrap();
+            let strings = json["strings"].as_object().unwrap();
+            // Every key public/search.js reads, with its text.
+            for key in [
+                "search",
+                "search_field",
+                "search_prompt",
+                "searching",
+                "search_unavailable",
+                "found",
+                "nothing",
+                "tag_label",
+                "year_label",
+                "any_tag",
+                "any_year",
+                "more",
+            ] {
+                let text = strings[key].as_str().unwrap_or_default();
+                assert!(!text.is_empty(), "{}: `{key}`", table.code);
+            }
+            assert_eq!(strings["found"], table.results.found);
+            assert!(table.results.found.contains("{n}"));
+            assert_eq!(json["dates"]["months"].as_array().unwrap().len(), 12);
+            assert_eq!(json["dates"]["pattern"], table.dates.pattern);
+        }
+    }
 }
