@@ -24,6 +24,9 @@ use wasm_bindgen::JsCast;
 /// prerendered page the app mounts beside it and takes over once its view is
 /// ready (`browser::takeover`).
 pub fn start() {
+    // A panic's message in the console. The release bundle's panics trap at
+    // once, before any hook (scripts/build), so it leaves the hook out.
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     let config = AppConfig::from_document();
     let root = document()
