@@ -37,38 +37,60 @@ thread_local! {
 
 /// Fetches `document` (or takes it from [`KEPT`]) and hands the text and the
 /// document's own URL to `decode`. Only a document that decoded is kept: Retry
-/// after bad data fetches it again.
+/// after bad data fetches it again. The fetching is [`fetch_kept`]'s, compiled
+/// once: each document type adds only its decoding.
 async fn fetch_with<T>(
     config: &AppConfig,
     document: Document,
     decode: impl FnOnce(&str, &str) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
-    let url = config.api.url(&document)?;
-    let kept = kept(&url);
-    let fresh = kept.is_none();
-    let (text, source) = match kept {
-        Some(kept) => kept,
-        None => fetch_text(&url).await?,
-    };
-    let decoded = decode(&text, &source)?;
-    if fresh {
-        keep(url, text, source);
-    }
+    let fetched = fetch_kept(config, document).await?;
+    let decoded = decode(&fetched.text, &fetched.source)?;
+    fetched.keep();
     Ok(decoded)
 }
 
-/// The text at `url` and the URL it came from (after redirects), if the
-/// status says it is the document. Not generic, nor are the two below: one
-/// copy for every document type.
-async fn fetch_text(url: &str) -> Result<(Rc<str>, Rc<str>), ApiError> {
-    let response = get_text(url).await?;
+/// A document's text, from the network or from [`KEPT`].
+struct Fetched {
+    text: Rc<str>,
+    source: Rc<str>,
+    /// Its URL, when it came from the network (and is not kept yet).
+    fresh: Option<String>,
+}
+
+impl Fetched {
+    /// Keeps a document fetched from the network, once it decoded.
+    fn keep(self) {
+        if let Some(url) = self.fresh {
+            keep(url, self.text, self.source);
+        }
+    }
+}
+
+/// The text of `document` and the URL it came from (after redirects): kept,
+/// or fetched if the status says it is the document. Not generic, nor are the
+/// two below: one copy for every document type.
+async fn fetch_kept(config: &AppConfig, document: Document) -> Result<Fetched, ApiError> {
+    let url = config.api.url(&document)?;
+    if let Some((text, source)) = kept(&url) {
+        return Ok(Fetched {
+            text,
+            source,
+            fresh: None,
+        });
+    }
+    let response = get_text(&url).await?;
     check_status(response.status)?;
     let source = if response.url.is_empty() {
-        url.into()
+        url.as_str().into()
     } else {
         response.url.into()
     };
-    Ok((response.text.into(), source))
+    Ok(Fetched {
+        text: response.text.into(),
+        source,
+        fresh: Some(url),
+    })
 }
 
 /// The text and source of `url` if it arrived less than [`KEPT_FOR_MS`] ago.
