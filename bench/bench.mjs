@@ -149,6 +149,8 @@ async function lighthouse(url, flags, label, audits = []) {
   const figures = {};
   for (const [name, id] of Object.entries(TIMINGS)) figures[name] = report.audits[id].numericValue;
   for (const [name, id] of Object.entries(CATEGORIES)) figures[name] = Math.round(report.categories[id].score * 100);
+  // How fast this machine ran during the audit (Lighthouse's own measure; higher is faster).
+  figures.CPU = Math.round(report.environment.benchmarkIndex);
   // Asked-for audits: 1 passes; "n/a" when nothing on the page concerns them.
   const scores = Object.fromEntries(audits.map((id) => [id,
     report.audits[id].scoreDisplayMode === "notApplicable" ? "n/a" : report.audits[id].score]));
@@ -171,7 +173,7 @@ async function lighthouseAll(url, targets) {
           runs.push(await lighthouse(address, flags, `${setting.split(" ")[0]}-${target}-${variant}-${run}`));
         }
         const medians = {};
-        for (const key of [...Object.keys(TIMINGS), ...Object.keys(CATEGORIES)]) medians[key] = median(runs.map((r) => r.figures[key]));
+        for (const key of [...Object.keys(TIMINGS), ...Object.keys(CATEGORIES), "CPU"]) medians[key] = median(runs.map((r) => r.figures[key]));
         const failing = [...new Set(runs.flatMap((r) => r.failing))];
         (results[setting] ??= {})[target] ??= {};
         results[setting][target][variant] = { medians, failing };
@@ -185,13 +187,14 @@ function lighthouseTable(results) {
   const lines = [];
   const ms = (v) => (v >= 10 ? Math.round(v).toString() : v.toFixed(3));
   for (const [setting, targets] of Object.entries(results)) {
-    lines.push(`\nLighthouse, ${setting}: medians of ${RUNS} runs (ms; CLS unitless)`);
-    lines.push("target    variant      FCP     LCP     TBT     CLS     SI      Perf A11y BP  SEO");
+    lines.push(`\nLighthouse, ${setting}: medians of ${RUNS} runs (ms; CLS unitless; CPU: Lighthouse's benchmarkIndex`,
+      "during the runs, higher is faster: on a shared machine it moves by up to 2× between runs, and TBT with it)");
+    lines.push("target    variant      FCP     LCP     TBT     CLS     SI      Perf A11y BP  SEO CPU");
     for (const [target, variants] of Object.entries(targets)) {
       for (const variant of ["app", "prerendered", "static"]) {
         const m = variants[variant].medians;
         lines.push(`${target.padEnd(10)}${variant.padEnd(13)}${Object.keys(TIMINGS).map((k) => ms(m[k]).padEnd(8)).join("")}`
-          + Object.keys(CATEGORIES).map((k) => String(m[k]).padEnd(k === "SEO" ? 3 : 5)).join(""));
+          + Object.keys(CATEGORIES).map((k) => String(m[k]).padEnd(k === "SEO" ? 4 : 5)).join("") + m.CPU);
       }
       const base = variants.static.medians;
       for (const [variant, label] of [["app", "app/static"], ["prerendered", "pre/static"]]) {
