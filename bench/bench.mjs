@@ -166,12 +166,17 @@ async function lighthouseAll(url, targets) {
   for (const [setting, flags] of Object.entries(SETTINGS)) {
     for (const [target, path] of Object.entries(targets)) {
       const variants = [["app", url + path], ["prerendered", `${url}/pre${path}`], ["static", `${url}/static/${target}.html`]];
-      for (const [variant, address] of variants) {
-        const runs = [];
-        for (let run = 1; run <= RUNS; run++) {
+      // Round by round, each variant once per round: this machine's speed
+      // drifts over minutes, and the ratios compare variants measured together.
+      const runsOf = Object.fromEntries(variants.map(([variant]) => [variant, []]));
+      for (let run = 1; run <= RUNS; run++) {
+        for (const [variant, address] of variants) {
           log(`Lighthouse ${setting}, ${target}, ${variant}, run ${run}/${RUNS}`);
-          runs.push(await lighthouse(address, flags, `${setting.split(" ")[0]}-${target}-${variant}-${run}`));
+          runsOf[variant].push(await lighthouse(address, flags, `${setting.split(" ")[0]}-${target}-${variant}-${run}`));
         }
+      }
+      for (const [variant] of variants) {
+        const runs = runsOf[variant];
         const medians = {};
         for (const key of [...Object.keys(TIMINGS), ...Object.keys(CATEGORIES), "CPU"]) medians[key] = median(runs.map((r) => r.figures[key]));
         const failing = [...new Set(runs.flatMap((r) => r.failing))];
