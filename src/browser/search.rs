@@ -32,9 +32,10 @@ extern "C" {
     ) -> Result<Promise, JsValue>;
 }
 
-/// Where the app's own files are (`search.js`, `pagefind/`): beside the
-/// loader, `boot.js`, whose URL the page names. That is `BASE` when the app is
-/// its own site, and elsewhere when a portal page embeds it (docs/deploy.md).
+/// Where the app's own files are (`search.js`, `search-strings/`,
+/// `pagefind/`): beside the loader, `boot.js`, whose URL the page names. That
+/// is `BASE` when the app is its own site, and elsewhere when a portal page
+/// embeds it (docs/deploy.md).
 pub fn files_root() -> Option<String> {
     let script = leptos::prelude::document()
         .query_selector(r#"script[src$="boot.js"]"#)
