@@ -193,7 +193,7 @@ function lighthouseTable(results) {
   const ms = (v) => (v >= 10 ? Math.round(v).toString() : v.toFixed(3));
   for (const [setting, targets] of Object.entries(results)) {
     lines.push(`\nLighthouse, ${setting}: medians of ${RUNS} runs (ms; CLS unitless; CPU: Lighthouse's benchmarkIndex`,
-      "during the runs, higher is faster: on a shared machine it moves by up to 2× between runs, and TBT with it)");
+      "during the runs, higher is faster: on a shared machine it moves by up to 2× between runs, and TBT moves too)");
     lines.push("target    variant      FCP     LCP     TBT     CLS     SI      Perf A11y BP  SEO CPU");
     for (const [target, variants] of Object.entries(targets)) {
       for (const variant of ["app", "prerendered", "static"]) {
