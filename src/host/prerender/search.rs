@@ -86,13 +86,16 @@ pub fn index(dir: &Path, languages: &[String]) -> Indexed {
                 .into(),
         );
     };
-    let folder = dir.join(FOLDER);
-    if let Err(error) = std::fs::remove_dir_all(&folder) {
-        if error.kind() != std::io::ErrorKind::NotFound {
-            return Indexed::LeftOut(format!(
-                "search is left out: {} cannot be replaced: {error}",
-                folder.display()
-            ));
+    // An earlier run's indexes and strings go: each is made anew below.
+    for folder in [FOLDER, STRINGS_FOLDER] {
+        let folder = dir.join(folder);
+        if let Err(error) = std::fs::remove_dir_all(&folder) {
+            if error.kind() != std::io::ErrorKind::NotFound {
+                return Indexed::LeftOut(format!(
+                    "search is left out: {} cannot be replaced: {error}",
+                    folder.display()
+                ));
+            }
         }
     }
     let children_before = largest_child_memory();
@@ -157,14 +160,10 @@ pub fn index(dir: &Path, languages: &[String]) -> Indexed {
     }
 }
 
-/// Replaces `DIR/search-strings/` with the strings of each of `languages`.
+/// Writes `DIR/search-strings/{lang}.json` for each of `languages`.
 fn write_strings(dir: &Path, languages: &[String]) -> Result<(), String> {
     let folder = dir.join(STRINGS_FOLDER);
     let failed = |error: std::io::Error| format!("{} could not be written: {error}", folder.display());
-    match std::fs::remove_dir_all(&folder) {
-        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(failed(error)),
-        _ => {}
-    }
     std::fs::create_dir_all(&folder).map_err(failed)?;
     for lang in languages {
         let text = interface(crate::i18n::strings(lang));
