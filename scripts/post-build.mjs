@@ -1,6 +1,9 @@
 // Trunk post_build hook (Trunk.toml): finishes dist/ for static hosting.
-// - In release builds, minifies the wasm-bindgen JS glue, the loader
-//   (public/boot.js) and the search view's module (public/search.js) with terser: Trunk's own minifier fails on the glue
+// - In release builds, gives the wasm's imports and exports short names, in
+//   the wasm and the glue alike (scripts/wasm-names.mjs: wasm-bindgen's
+//   hashed names cost ~4.5 KB brotli), then minifies the wasm-bindgen JS
+//   glue, the loader (public/boot.js) and the search view's module
+//   (public/search.js) with terser: Trunk's own minifier fails on the glue
 //   ("RequiredTokenNotFound") and leaves it as is. The glue's integrity hash
 //   on its modulepreload link is recomputed for the minified file.
 // - Gives the loader tag (public/boot.js) a Subresource Integrity hash; Trunk
@@ -17,6 +20,7 @@ import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { minify } from "terser";
+import { shortenNames } from "./wasm-names.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("post-build: run by trunk, which sets TRUNK_STAGING_DIR");
@@ -41,6 +45,12 @@ if (!script) throw new Error("post-build: index.html has no loader tag (pattern_
 if (release) {
   const glue = script.match(/\bdata-np-js=["']?(?:[^"' >]*\/)?([^"' >/]+\.js)/)?.[1];
   if (!glue) throw new Error("post-build: the loader tag names no JS glue (data-np-js)");
+  const wasm = script.match(/\bdata-np-wasm=["']?(?:[^"' >]*\/)?([^"' >/]+\.wasm)/)?.[1];
+  if (!wasm) throw new Error("post-build: the loader tag names no wasm (data-np-wasm)");
+  const renamed = shortenNames(await readFile(join(dir, wasm)), await readFile(join(dir, glue), "utf8"));
+  await writeFile(join(dir, wasm), renamed.wasm);
+  await writeFile(join(dir, glue), renamed.glue);
+  console.log(`post-build: ${renamed.imports} imports and ${renamed.exports} exports of ${wasm} renamed`);
   const hash = await minifyModule(glue);
   const preload = /<link\b[^>]*\bmodulepreload\b[^>]*>/;
   const link = html.match(preload)?.[0];
@@ -54,8 +64,10 @@ if (release) {
 
 const boot = sri(await readFile(join(dir, "boot.js")));
 const wasmPreload = /(<link\b[^>]*\bas=["']?fetch\b[^>]*?)\s+integrity=["']?([^"' >]+)["']?([^>]*>)/;
-const wasmHash = html.match(wasmPreload)?.[2];
-if (!wasmHash) throw new Error("post-build: the wasm preload link has no integrity hash");
+const wasmFile = html.match(wasmPreload)?.[0].match(/\bhref=["']?([^"' >]+\.wasm)/)?.[1];
+if (!wasmFile) throw new Error("post-build: no wasm preload link with integrity");
+// Trunk's hash, or the renamed wasm's above: the file as it is now.
+const wasmHash = sri(await readFile(join(dir, wasmFile)));
 const finished = html
   .replace(/<base href=([^"'\s>]+)>/, '<base href="$1">')
   .replace(/\bdata-api=([^"'\s>]+)/, 'data-api="$1"')
