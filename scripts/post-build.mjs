@@ -1,5 +1,6 @@
 // Trunk post_build hook (Trunk.toml): finishes dist/ for static hosting.
-// - In release builds, gives the wasm's imports and exports short names, in
+// - In release builds, removes the wasm's exports the app never uses and
+//   runs wasm-opt (below), gives its imports and exports short names, in
 //   the wasm and the glue alike (scripts/wasm-names.mjs: wasm-bindgen's
 //   hashed names cost ~4.5 KB brotli), then minifies the wasm-bindgen JS
 //   glue, the loader (public/boot.js) and the search view's module
@@ -17,16 +18,39 @@
 // - Writes 404.html, a copy of index.html, for hosts that answer unknown paths
 //   with it (GitHub Pages, S3 error documents), so deep links work there too.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { minify } from "terser";
-import { shortenNames } from "./wasm-names.mjs";
+import { execFileSync } from "node:child_process";
+import { shortenNames, withoutExports } from "./wasm-names.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("post-build: run by trunk, which sets TRUNK_STAGING_DIR");
 const release = process.env.TRUNK_PROFILE === "release";
 
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+
+// wasm-streams' stream adapters: leptos always links them (server_fn's
+// "browser" feature) and wasm-bindgen exports them to JS, but this app has no
+// server functions and never makes a stream. Without the exports wasm-opt
+// drops their code (-1.2 KB brotli); the glue's classes that would call them
+// stay, never used.
+const UNUSED_EXPORTS = /^(__wbg_)?intounderlying(bytesource|sink|source)_/;
+
+/**
+ * `wasm-opt -Oz` in place: Trunk's own run is off (index.html,
+ * `data-wasm-opt="0"`) so that it runs once, after the unused exports are
+ * gone. The version Trunk.toml pins, as Trunk would check it.
+ */
+function optimize(path) {
+  const pinned = readFileSync(new URL("../Trunk.toml", import.meta.url), "utf8").match(/^wasm_opt\s*=\s*"version_(\d+)"/m)?.[1];
+  const version = execFileSync("wasm-opt", ["--version"], { encoding: "utf8" });
+  if (!pinned || !version.includes(`version ${pinned}`)) {
+    throw new Error(`post-build: Trunk.toml pins wasm-opt version ${pinned}, found: ${version.trim()} (scripts/setup)`);
+  }
+  execFileSync("wasm-opt", ["-Oz", path, "-o", path], { stdio: "inherit" });
+}
 
 /** Minifies dist/`name` in place (an ES module); returns its new integrity hash. */
 async function minifyModule(name) {
@@ -47,10 +71,14 @@ if (release) {
   if (!glue) throw new Error("post-build: the loader tag names no JS glue (data-np-js)");
   const wasm = script.match(/\bdata-np-wasm=["']?(?:[^"' >]*\/)?([^"' >/]+\.wasm)/)?.[1];
   if (!wasm) throw new Error("post-build: the loader tag names no wasm (data-np-wasm)");
+  const unused = withoutExports(await readFile(join(dir, wasm)), UNUSED_EXPORTS);
+  await writeFile(join(dir, wasm), unused.wasm);
+  optimize(join(dir, wasm));
   const renamed = shortenNames(await readFile(join(dir, wasm)), await readFile(join(dir, glue), "utf8"));
   await writeFile(join(dir, wasm), renamed.wasm);
   await writeFile(join(dir, glue), renamed.glue);
-  console.log(`post-build: ${renamed.imports} imports and ${renamed.exports} exports of ${wasm} renamed`);
+  console.log(`post-build: ${unused.removed.length} unused exports removed, ${wasm} optimized, ` +
+    `${renamed.imports} imports and ${renamed.exports} exports renamed`);
   const hash = await minifyModule(glue);
   const preload = /<link\b[^>]*\bmodulepreload\b[^>]*>/;
   const link = html.match(preload)?.[0];

@@ -126,12 +126,10 @@ const count = (source, pattern) => (source.match(pattern) ?? []).length;
  */
 export function shortenNames(wasm, glue) {
   const bytes = wasm instanceof Uint8Array ? wasm : new Uint8Array(wasm);
-  const all = sections(bytes);
   const newImports = shortNames();
   const newExports = shortNames();
   let imports = 0;
   let exports = 0;
-  const parts = [bytes.subarray(0, 8)];
 
   const rewriteImports = (section) => {
     let [total, at] = readUleb(bytes, section.start);
@@ -179,8 +177,18 @@ export function shortenNames(wasm, glue) {
     return out;
   };
 
-  for (const section of all) {
-    const rewrite = { [IMPORT_SECTION]: rewriteImports, [EXPORT_SECTION]: rewriteExports }[section.id];
+  const wasmOut = rebuild(bytes, { [IMPORT_SECTION]: rewriteImports, [EXPORT_SECTION]: rewriteExports });
+  return { wasm: wasmOut, glue, imports, exports };
+}
+
+/**
+ * The module with the sections `rewrites` names (id -> section -> new
+ * contents) replaced and every other section as it was.
+ */
+function rebuild(bytes, rewrites) {
+  const parts = [bytes.subarray(0, 8)];
+  for (const section of sections(bytes)) {
+    const rewrite = rewrites[section.id];
     if (!rewrite) {
       parts.push(bytes.subarray(section.header, section.end));
       continue;
@@ -188,12 +196,36 @@ export function shortenNames(wasm, glue) {
     const contents = rewrite(section);
     parts.push(Uint8Array.from([section.id, ...uleb(contents.length), ...contents]));
   }
-  const length = parts.reduce((sum, part) => sum + part.length, 0);
-  const result = new Uint8Array(length);
+  const result = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
   for (const part of parts) {
     result.set(part, offset);
     offset += part.length;
   }
-  return { wasm: result, glue, imports, exports };
+  return result;
+}
+
+/**
+ * `wasm` without the exports whose names match `unused`, so that wasm-opt
+ * can drop the code only they reach. Returns the new `wasm` and the names
+ * removed; fails when none matched (the list is stale: remove it).
+ */
+export function withoutExports(wasm, unused) {
+  const bytes = wasm instanceof Uint8Array ? wasm : new Uint8Array(wasm);
+  const removed = [];
+  const keep = (section) => {
+    let [total, at] = readUleb(bytes, section.start);
+    const kept = [];
+    for (; total > 0; total--) {
+      const [field, afterField] = readName(bytes, at);
+      const end = readUleb(bytes, afterField + 1)[1];
+      if (unused.test(field)) removed.push(field);
+      else kept.push(bytes.subarray(at, end));
+      at = end;
+    }
+    return [...uleb(kept.length), ...kept.flatMap((entry) => [...entry])];
+  };
+  const result = rebuild(bytes, { [EXPORT_SECTION]: keep });
+  if (removed.length === 0) throw new Error(`wasm-names: no export matches ${unused}`);
+  return { wasm: result, removed };
 }

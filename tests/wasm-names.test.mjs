@@ -3,7 +3,7 @@
 // wasm and the glue together; the renamed pair still links and runs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { shortenNames } from "../scripts/wasm-names.mjs";
+import { shortenNames, withoutExports } from "../scripts/wasm-names.mjs";
 
 const MODULE = "./m_bg.js";
 const DOUBLE = "__wbg_double_0123456789abcdef";
@@ -110,6 +110,16 @@ test("a glue that names an import anywhere but its key stops the rename", () => 
 test("a glue that reaches an export other than through wasm. stops the rename", () => {
   const glue = GLUE.replace("pages(wasm) {", `pages(wasm) { wasm["${RUN}"];`);
   assert.throws(() => shortenNames(module(), glue), new RegExp(`export ${RUN} other than`));
+});
+
+test("exports matching a pattern are removed; the rest still link and run", () => {
+  const { wasm, removed } = withoutExports(module(), /^__wbindgen_mem/);
+  assert.deepEqual(removed, [EXPORTED_MEMORY]);
+  const compiled = new WebAssembly.Module(wasm);
+  assert.deepEqual(WebAssembly.Module.exports(compiled).map((e) => e.name), [RUN]);
+  const glue = link(GLUE);
+  assert.equal(glue.run(new WebAssembly.Instance(compiled, glue.imports).exports, 1), 9);
+  assert.throws(() => withoutExports(module(), /^intounderlying/), /no export matches/);
 });
 
 test("what is not a wasm module is refused", () => {
