@@ -18,9 +18,10 @@
 // - Writes 404.html, a copy of index.html, for hosts that answer unknown paths
 //   with it (GitHub Pages, S3 error documents), so deep links work there too.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { minify } from "terser";
 import { execFileSync } from "node:child_process";
 import { shortenNames, withoutExports } from "./wasm-names.mjs";
@@ -45,11 +46,14 @@ const UNUSED_EXPORTS = /^(__wbg_)?intounderlying(bytesource|sink|source)_/;
  */
 function optimize(path) {
   const pinned = readFileSync(new URL("../Trunk.toml", import.meta.url), "utf8").match(/^wasm_opt\s*=\s*"version_(\d+)"/m)?.[1];
-  const version = execFileSync("wasm-opt", ["--version"], { encoding: "utf8" });
+  // scripts/setup installs it with the npm tools (binaryen); Trunk found it on PATH.
+  const local = fileURLToPath(new URL("../node_modules/.bin/wasm-opt", import.meta.url));
+  const wasmOpt = existsSync(local) ? local : "wasm-opt";
+  const version = execFileSync(wasmOpt, ["--version"], { encoding: "utf8" });
   if (!pinned || !version.includes(`version ${pinned}`)) {
     throw new Error(`post-build: Trunk.toml pins wasm-opt version ${pinned}, found: ${version.trim()} (scripts/setup)`);
   }
-  execFileSync("wasm-opt", ["-Oz", path, "-o", path], { stdio: "inherit" });
+  execFileSync(wasmOpt, ["-Oz", path, "-o", path], { stdio: "inherit" });
 }
 
 /** Minifies dist/`name` in place (an ES module); returns its new integrity hash. */
