@@ -2,6 +2,7 @@
 // would serve it: files as they are; a path with no file gets index.html (deep
 // links), unless it names an asset type: a missing asset or JSON is a real 404.
 import { createServer } from "node:http";
+import { createSecureServer } from "node:http2";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 
@@ -61,10 +62,11 @@ function cacheControl(path) {
  * intercept).
  * With `cdn` (the benchmark), answers as a CDN would: a file's `.br` twin,
  * precompressed, to browsers that accept brotli; a year's caching for hashed
- * asset names, a minute for the data, revalidation for HTML.
+ * asset names, a minute for the data, revalidation for HTML. With `tls`
+ * ({ key, cert }, PEM), over HTTP/2 and TLS.
  */
-export async function serve(root, { port = 0, prefix = "/", headers = {}, fallback = "index.html", fallbackStatus = 200, fallbackEverything = false, faults = new Map(), cdn = false } = {}) {
-  const server = createServer(async (req, res) => {
+export async function serve(root, { port = 0, prefix = "/", headers = {}, fallback = "index.html", fallbackStatus = 200, fallbackEverything = false, faults = new Map(), cdn = false, tls = null } = {}) {
+  const handle = async (req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const fullPath = new URL(req.url, "http://x").pathname;
     if (!fullPath.startsWith(prefix)) {
@@ -95,10 +97,13 @@ export async function serve(root, { port = 0, prefix = "/", headers = {}, fallba
     }
     const body = await readFile(path);
     res.writeHead(status, head).end(body);
-  });
+  };
+  // With `tls` ({ key, cert }): HTTP/2 over TLS, as a CDN serves (HTTP/1.1 too,
+  // for clients that do not offer h2).
+  const server = tls ? createSecureServer({ ...tls, allowHTTP1: true }, handle) : createServer(handle);
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: bound } = server.address();
-  return { url: `http://127.0.0.1:${bound}`, close: () => new Promise((r) => server.close(r)) };
+  return { url: `${tls ? "https" : "http"}://127.0.0.1:${bound}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
