@@ -156,6 +156,13 @@ export function shortenNames(wasm, glue) {
   const rewriteExports = (section) => {
     let [total, at] = readUleb(bytes, section.start);
     const out = [...uleb(total)];
+    // A short name an export already bears is skipped: two exports of one name are no module.
+    const taken = new Set();
+    for (let n = 0, next = at; n < total; n++) {
+      const [field, afterField] = readName(bytes, next);
+      taken.add(field);
+      next = readUleb(bytes, afterField + 1)[1];
+    }
     for (; total > 0; total--) {
       const [field, afterField] = readName(bytes, at);
       const kindAndIndex = bytes.subarray(afterField, readUleb(bytes, afterField + 1)[1]);
@@ -168,7 +175,8 @@ export function shortenNames(wasm, glue) {
       if (count(glue, reached) !== count(glue, called)) {
         throw new Error(`wasm-names: the glue names the export ${field} other than as wasm.${field}`);
       }
-      const short = newExports.next().value;
+      let short;
+      do short = newExports.next().value; while (taken.has(short));
       glue = glue.replace(called, `wasm.${short}`);
       exports++;
       out.push(...name(short), ...kindAndIndex);

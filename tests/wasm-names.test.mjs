@@ -26,7 +26,7 @@ function section(id, contents) {
 }
 
 /** (i32) -> i32: x -> double(x) + offset; exports it and the imported memory. */
-function module() {
+function module({ memory = EXPORTED_MEMORY } = {}) {
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, [0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f]),
@@ -38,7 +38,7 @@ function module() {
       ...name(MODULE), ...name(TABLE), 0x01, 0x70, 0x00, 0x01,
     ]),
     ...section(3, [0x01, 0x00]),
-    ...section(7, [0x02, ...name(RUN), 0x00, 0x01, ...name(EXPORTED_MEMORY), 0x02, 0x00]),
+    ...section(7, [0x02, ...name(RUN), 0x00, 0x01, ...name(memory), 0x02, 0x00]),
     ...section(10, [0x01, 0x09, 0x00, 0x20, 0x00, 0x10, 0x00, 0x23, 0x00, 0x6a, 0x0b]),
   ]);
 }
@@ -100,6 +100,19 @@ test("renamed imports and exports still link, in the wasm and the glue alike", (
     assert.ok(!Buffer.from(renamed.wasm).includes(old), `${old} is gone from the wasm`);
   }
   assert.ok(renamed.wasm.length < module().length);
+});
+
+test("a short name an export already has is not given to another", () => {
+  // Without the check the first export would become "a", and renaming the
+  // second ("a" -> "b") would take the first one's calls along.
+  const glue = GLUE.replace(`wasm.${EXPORTED_MEMORY}`, "wasm.a");
+  const renamed = shortenNames(module({ memory: "a" }), glue);
+  const compiled = new WebAssembly.Module(renamed.wasm);
+  assert.deepEqual(WebAssembly.Module.exports(compiled).map((e) => e.name), ["b", "c"]);
+  const linked = link(renamed.glue);
+  const { exports } = new WebAssembly.Instance(compiled, linked.imports);
+  assert.equal(linked.run(exports, 20), 47);
+  assert.equal(linked.pages(exports), 1);
 });
 
 test("a glue that names an import anywhere but its key stops the rename", () => {
