@@ -2,7 +2,7 @@
 // - In release builds, removes the wasm's exports the app never uses and
 //   runs wasm-opt (below), gives its imports and exports short names, in
 //   the wasm and the glue alike (scripts/wasm-names.mjs: wasm-bindgen's
-//   hashed names cost ~4.5 KB brotli), then minifies the wasm-bindgen JS
+//   hashed names cost ~5 KB brotli), then minifies the wasm-bindgen JS
 //   glue, the loader (public/boot.js) and the search view's module
 //   (public/search.js) with terser: Trunk's own minifier fails on the glue
 //   ("RequiredTokenNotFound") and leaves it as is. The glue's integrity hash
@@ -17,13 +17,13 @@
 //   README shows them as they are in the file.
 // - Writes 404.html, a copy of index.html, for hosts that answer unknown paths
 //   with it (GitHub Pages, S3 error documents), so deep links work there too.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
-import { execFileSync } from "node:child_process";
 import { shortenNames, withoutExports } from "./wasm-names.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -54,7 +54,7 @@ function optimize(path) {
     throw new Error(`post-build: Trunk.toml pins wasm-opt version ${pinned}, found: ${version.trim()} (scripts/setup)`);
   }
   // Without the custom sections that only tools read (which compiler made it,
-  // which wasm features it uses): browsers ignore them, -0.3 KB brotli.
+  // which wasm features it uses): browsers ignore them, -0.2 KB brotli.
   execFileSync(wasmOpt, ["-Oz", "--strip-producers", "--strip-target-features", path, "-o", path], { stdio: "inherit" });
 }
 
@@ -71,12 +71,12 @@ let html = await readFile(join(dir, "index.html"), "utf8");
 const tag = /<script\b[^>]*\bdata-np-wasm\b[^>]*>/;
 const script = html.match(tag)?.[0];
 if (!script) throw new Error("post-build: index.html has no loader tag (pattern_script)");
+const wasm = script.match(/\bdata-np-wasm=["']?(?:[^"' >]*\/)?([^"' >/]+\.wasm)/)?.[1];
+if (!wasm) throw new Error("post-build: the loader tag names no wasm (data-np-wasm)");
 
 if (release) {
   const glue = script.match(/\bdata-np-js=["']?(?:[^"' >]*\/)?([^"' >/]+\.js)/)?.[1];
   if (!glue) throw new Error("post-build: the loader tag names no JS glue (data-np-js)");
-  const wasm = script.match(/\bdata-np-wasm=["']?(?:[^"' >]*\/)?([^"' >/]+\.wasm)/)?.[1];
-  if (!wasm) throw new Error("post-build: the loader tag names no wasm (data-np-wasm)");
   const unused = withoutExports(await readFile(join(dir, wasm)), UNUSED_EXPORTS);
   await writeFile(join(dir, wasm), unused.wasm);
   optimize(join(dir, wasm));
@@ -98,10 +98,9 @@ if (release) {
 
 const boot = sri(await readFile(join(dir, "boot.js")));
 const wasmPreload = /(<link\b[^>]*\bas=["']?fetch\b[^>]*?)\s+integrity=["']?([^"' >]+)["']?([^>]*>)/;
-const wasmFile = html.match(wasmPreload)?.[0].match(/\bhref=["']?([^"' >]+\.wasm)/)?.[1];
-if (!wasmFile) throw new Error("post-build: no wasm preload link with integrity");
-// Trunk's hash, or the renamed wasm's above: the file as it is now.
-const wasmHash = sri(await readFile(join(dir, wasmFile)));
+if (!wasmPreload.test(html)) throw new Error("post-build: no wasm preload link with integrity");
+// Of the file as it is now (renamed above in release builds), not Trunk's.
+const wasmHash = sri(await readFile(join(dir, wasm)));
 const finished = html
   .replace(/<base href=([^"'\s>]+)>/, '<base href="$1">')
   .replace(/\bdata-api=([^"'\s>]+)/, 'data-api="$1"')

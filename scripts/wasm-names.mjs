@@ -4,7 +4,7 @@
 // 16-digit hash (`__wbg_baseURI_91b3569776be0d42`) and every closure shim
 // export after its full Rust type (up to ~300 characters). Each name is
 // written twice, in the wasm's import or export section and in the glue, and
-// the hashes do not compress: ~190 imports cost about 4.5 KB of the first
+// the hashes do not compress: ~190 imports cost about 5 KB of the first
 // view's brotli bytes. Here each import becomes `a`, `b`, … `aB`, … and each
 // export the glue calls (`wasm.NAME`) the same, in both files at once.
 // scripts/post-build.mjs runs it on release builds, before the glue is

@@ -98,8 +98,7 @@ export async function serve(root, { port = 0, prefix = "/", headers = {}, fallba
     const body = await readFile(path);
     res.writeHead(status, head).end(body);
   };
-  // With `tls` ({ key, cert }): HTTP/2 over TLS, as a CDN serves (HTTP/1.1 too,
-  // for clients that do not offer h2).
+  // HTTP/1.1 stays allowed for clients that do not offer h2.
   const server = tls ? createSecureServer({ ...tls, allowHTTP1: true }, handle) : createServer(handle);
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: bound } = server.address();
