@@ -3,6 +3,7 @@
 use crate::browser::config::AppConfig;
 use crate::browser::takeover::take_over_when_ready;
 use crate::components::alternate_links::keep_alternate_links;
+use crate::components::fresh::IntoFresh;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::SkipLink;
@@ -58,10 +59,10 @@ fn Layout() -> impl IntoView {
     let rest = move || {
         let content = if embedded {
             view! { <div id="main-content" class="container site-main" tabindex="-1">{routed_view()}</div> }
-                .into_any()
+                .into_fresh()
         } else {
             view! { <main id="main-content" class="container site-main" tabindex="-1">{routed_view()}</main> }
-                .into_any()
+                .into_fresh()
         };
         view! {
             {content}

@@ -3,6 +3,10 @@
 //! the browser APIs; `state` is what views share; `components` and `pages`
 //! are the views.
 
+// The host's server rendering nests the article view's type ~130 queries deep
+// when it lays out the future that resolves it (`components::fresh`).
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod browser;

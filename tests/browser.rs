@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use news_portal::browser::config::{resolve, AppConfig};
 use news_portal::browser::sanitize::sanitize;
 use news_portal::components::date_text::DateText;
+use news_portal::components::fresh::IntoFresh;
 use news_portal::components::news_card::NewsCard;
 use news_portal::components::pagination_nav::PaginationNav;
 use news_portal::core::endpoints::Endpoints;
@@ -331,4 +332,37 @@ fn a_single_page_has_no_pagination() {
     let (host, _handle) =
         mount(|| view! { <PaginationNav current=1 total=1 lang="en".into() strings=&EN /> });
     assert!(host.query_selector("nav").unwrap().is_none());
+}
+
+/// Resolves in the next task, after the reactive system's queued updates.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_fresh_view_is_built_anew_in_its_place_when_it_changes() {
+    let text = RwSignal::new("first");
+    let (host, _handle) = mount(move || {
+        view! {
+            <span>"before"</span>
+            {move || view! { <p class="fresh">{text.get()}</p> }.into_fresh()}
+            <span>"after"</span>
+        }
+    });
+    let first = host.query_selector("p.fresh").unwrap().unwrap();
+    assert_eq!(first.text_content().unwrap(), "first");
+    text.set("second");
+    next_task().await;
+    // The same type of view: swapped for a new one, not patched, and where the
+    // old one was.
+    assert_eq!(
+        host.inner_html(),
+        "<span>before</span><p class=\"fresh\">second</p><span>after</span>"
+    );
+    let second = host.query_selector("p.fresh").unwrap().unwrap();
+    assert!(!second.is_same_node(Some(&first)));
+    assert!(!first.is_connected());
 }

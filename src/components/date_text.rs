@@ -1,5 +1,6 @@
 //! A date from the data, as a `<time>` element in the reader's language.
 
+use crate::components::fresh::IntoFresh;
 use crate::core::dates::CalendarDate;
 use leptos::prelude::*;
 
@@ -10,8 +11,8 @@ pub fn DateText(raw: String, lang: String) -> impl IntoView {
     match CalendarDate::parse(&raw) {
         Some(date) => {
             let text = date.long(&crate::i18n::strings(&lang).dates);
-            view! { <time datetime=date.iso()>{text}</time> }.into_any()
+            view! { <time datetime=date.iso()>{text}</time> }.into_fresh()
         }
-        None => view! { <span>{raw}</span> }.into_any(),
+        None => view! { <span>{raw}</span> }.into_fresh(),
     }
 }

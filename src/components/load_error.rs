@@ -1,6 +1,7 @@
 //! What a view shows when its data could not be loaded.
 
 use crate::browser::warn;
+use crate::components::fresh::IntoFresh;
 use crate::components::not_found_view::NotFoundView;
 use crate::core::error::ApiError;
 use crate::i18n::{fill, Strings};
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 #[component]
 pub fn LoadError(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
     if error == ApiError::NotFound {
-        return view! { <NotFoundView /> }.into_any();
+        return view! { <NotFoundView /> }.into_fresh();
     }
     let site = use_site();
     // The parser's or browser's own words, for the web team; they exist only in English.
@@ -35,7 +36,7 @@ pub fn LoadError(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl Int
             </button>
         </div>
     }
-    .into_any()
+    .into_fresh()
 }
 
 /// The cause of a failure, in the reader's language.

@@ -1,6 +1,7 @@
 //! The shared shape of a view that shows one loaded document.
 
 use crate::browser::marks::mark_view;
+use crate::components::fresh::IntoFresh;
 use crate::components::load_error::LoadError;
 use crate::components::loading_skeleton::LoadingSkeleton;
 use crate::core::error::ApiError;
@@ -33,9 +34,9 @@ where
     V: IntoView + 'static,
 {
     match source {
-        Source::Ready(value) => render(value).into_any(),
+        Source::Ready(value) => render(value).into_fresh(),
         Source::Fetch(document) => {
-            let render: Render = Arc::new(move |value| Ok(render(typed(Ok(value))?).into_any()));
+            let render: Render = Arc::new(move |value| Ok(render(typed(Ok(value))?).into_fresh()));
             transition(document.erased(), skeleton_rows, render)
         }
     }
@@ -49,7 +50,7 @@ type Render = Arc<dyn Fn(Rc<dyn Any>) -> Result<AnyView, ApiError> + Send + Sync
 fn transition(resource: LocalResource<Erased>, skeleton_rows: usize, render: Render) -> AnyView {
     let takeover = use_takeover();
     view! {
-        <Transition fallback=move || view! { <LoadingSkeleton rows=skeleton_rows /> }>
+        <Transition fallback=move || view! { <LoadingSkeleton rows=skeleton_rows /> }.into_fresh()>
             {
                 let render = render.clone();
                 move || {
@@ -66,7 +67,7 @@ fn transition(resource: LocalResource<Erased>, skeleton_rows: usize, render: Ren
                             }
                             Err(error) => {
                                 let retry = move |_| resource.refetch();
-                                view! { <LoadError error=error retry=retry /> }.into_any()
+                                view! { <LoadError error=error retry=retry /> }.into_fresh()
                             }
                         }
                     })
@@ -74,5 +75,5 @@ fn transition(resource: LocalResource<Erased>, skeleton_rows: usize, render: Ren
             }
         </Transition>
     }
-    .into_any()
+    .into_fresh()
 }

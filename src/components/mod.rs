@@ -2,6 +2,7 @@
 
 pub mod alternate_links;
 pub mod date_text;
+pub mod fresh;
 pub mod language_switcher;
 pub mod load_error;
 pub mod loaded;

@@ -2,6 +2,7 @@
 
 use crate::browser::config::AppConfig;
 use crate::components::date_text::DateText;
+use crate::components::fresh::IntoFresh;
 use crate::components::picture::{picture, Loading};
 use crate::core::model::Summary;
 use crate::core::photo_sizes::CARD;
@@ -30,12 +31,12 @@ pub fn NewsCard(item: Summary, lang: String, position: usize, no_photo: &'static
                 n if n < EAGER_CARDS => Loading::Eager,
                 _ => Loading::Lazy,
             };
-            picture(photo, CARD, "news-card__photo", loading).into_any()
+            picture(photo, CARD, "news-card__photo", loading).into_fresh()
         }
         None => view! {
             <div class="news-card__photo news-card__photo--none" role="img" aria-label=no_photo></div>
         }
-        .into_any(),
+        .into_fresh(),
     };
     view! {
         <li class="news-card">

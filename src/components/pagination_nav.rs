@@ -1,6 +1,7 @@
 //! Numbered pagination of the news listing, with previous and next.
 
 use crate::browser::config::AppConfig;
+use crate::components::fresh::IntoFresh;
 use crate::core::pagination::{page_links, PageLink};
 use crate::core::routes::Route;
 use crate::i18n::{fill, Strings};
@@ -34,9 +35,9 @@ pub fn PaginationNav(current: u32, total: u32, lang: String, strings: &'static S
                 let label = fill(strings.go_to_page, &[("n", number)]);
                 let here = current.then_some("page");
                 view! { <li><a href=href(number) aria-current=here aria-label=label>{number}</a></li> }
-                    .into_any()
+                    .into_fresh()
             }
-            PageLink::Gap => view! { <li class="pagination__gap" aria-hidden="true">"…"</li> }.into_any(),
+            PageLink::Gap => view! { <li class="pagination__gap" aria-hidden="true">"…"</li> }.into_fresh(),
         })
         .collect_view();
     (total > 1).then(|| {

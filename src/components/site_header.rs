@@ -2,6 +2,7 @@
 //! the search field and the language switcher.
 
 use crate::browser::config::AppConfig;
+use crate::components::fresh::IntoFresh;
 use crate::components::language_switcher::LanguageSwitcher;
 use crate::core::routes::{Route, SearchQuery};
 use crate::state::site::use_site;
@@ -29,8 +30,8 @@ pub fn SiteHeader() -> impl IntoView {
             })}
             <span class="brand-name">{info.name}</span>
         }
-        .into_any(),
-        _ => view! { <span class="brand-name brand-name--pending" aria-hidden="true"></span> }.into_any(),
+        .into_fresh(),
+        _ => view! { <span class="brand-name brand-name--pending" aria-hidden="true"></span> }.into_fresh(),
     };
     view! {
         <header class="site-header">

@@ -2,6 +2,7 @@
 //! chose last time, else their browser's, else the site's default.
 
 use crate::browser::config::AppConfig;
+use crate::components::fresh::IntoFresh;
 use crate::components::load_error::LoadError;
 use crate::components::loading_skeleton::LoadingSkeleton;
 use crate::core::routes::Route;
@@ -31,7 +32,9 @@ pub fn HomePage() -> impl IntoView {
         }
     });
     move || match site.index_state() {
-        Some(Err(error)) => view! { <LoadError error=error retry=move |_| site.retry_index() /> }.into_any(),
-        _ => view! { <LoadingSkeleton rows=2 /> }.into_any(),
+        Some(Err(error)) => {
+            view! { <LoadError error=error retry=move |_| site.retry_index() /> }.into_fresh()
+        }
+        _ => view! { <LoadingSkeleton rows=2 /> }.into_fresh(),
     }
 }

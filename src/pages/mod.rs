@@ -6,6 +6,7 @@ pub mod legal_page;
 pub mod news_list_page;
 pub mod search_page;
 
+use crate::components::fresh::IntoFresh;
 use crate::components::not_found_view::NotFoundView;
 use crate::core::routes::Route;
 use crate::state::navigation::{use_navigation, Navigation};
@@ -31,12 +32,16 @@ pub fn routed_view() -> impl IntoView {
         // this page's trigger (`Navigation::watch`).
         navigation.view_scope();
         match navigation.route.get_untracked() {
-            Some(Route::Home) => view! { <HomePage /> }.into_any(),
-            Some(Route::Listing { lang, page }) => view! { <NewsListPage lang=lang page=page /> }.into_any(),
-            Some(Route::Article { lang, slug }) => view! { <ArticlePage lang=lang slug=slug /> }.into_any(),
-            Some(Route::Legal { lang, legal }) => view! { <LegalPage lang=lang legal=legal /> }.into_any(),
-            Some(Route::Search { lang, query }) => view! { <SearchPage lang=lang query=query /> }.into_any(),
-            None => view! { <NotFoundView /> }.into_any(),
+            Some(Route::Home) => view! { <HomePage /> }.into_fresh(),
+            Some(Route::Listing { lang, page }) => {
+                view! { <NewsListPage lang=lang page=page /> }.into_fresh()
+            }
+            Some(Route::Article { lang, slug }) => view! { <ArticlePage lang=lang slug=slug /> }.into_fresh(),
+            Some(Route::Legal { lang, legal }) => view! { <LegalPage lang=lang legal=legal /> }.into_fresh(),
+            Some(Route::Search { lang, query }) => {
+                view! { <SearchPage lang=lang query=query /> }.into_fresh()
+            }
+            None => view! { <NotFoundView /> }.into_fresh(),
         }
     }
 }

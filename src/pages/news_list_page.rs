@@ -3,6 +3,7 @@
 use crate::api::fetch_listing;
 use crate::browser::config::AppConfig;
 use crate::browser::warn;
+use crate::components::fresh::IntoFresh;
 use crate::components::loaded::{loaded, Source};
 use crate::components::news_card::NewsCard;
 use crate::components::page_heading::PageHeading;
@@ -74,9 +75,9 @@ pub fn NewsListPage(lang: String, page: u32) -> impl IntoView {
         })}
         {loaded(listing, 4, |(lang, outcome)| match outcome {
             ListingOutcome::Page(page, listing) => {
-                view! { <ListingBody listing=listing page=page lang=lang /> }.into_any()
+                view! { <ListingBody listing=listing page=page lang=lang /> }.into_fresh()
             }
-            ListingOutcome::NoSuchPage => view! { <NoSuchPage lang=lang /> }.into_any(),
+            ListingOutcome::NoSuchPage => view! { <NoSuchPage lang=lang /> }.into_fresh(),
         })}
     }
 }
@@ -96,7 +97,7 @@ fn ListingBody(listing: Listing, page: u32, lang: String) -> impl IntoView {
     let site = use_site();
     let strings = site.strings();
     if listing.items.is_empty() && listing.skipped == 0 {
-        return view! { <p class="notice">{strings.empty_listing}</p> }.into_any();
+        return view! { <p class="notice">{strings.empty_listing}</p> }.into_fresh();
     }
     let skipped = listing.skipped;
     if skipped > 0 {
@@ -121,7 +122,7 @@ fn ListingBody(listing: Listing, page: u32, lang: String) -> impl IntoView {
         })}
         <PaginationNav current=page total=listing.total_pages lang=lang strings=strings />
     }
-    .into_any()
+    .into_fresh()
 }
 
 /// A page number that does not exist (`page/99`, `page/abc`): says so, links to page 1.
