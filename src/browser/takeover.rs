@@ -9,6 +9,7 @@
 
 use crate::browser::marks::{mark, TAKEOVER_MARK};
 use crate::browser::warn;
+use crate::state::effect::effect_with_previous;
 use crate::state::head::remove_head_tags;
 use crate::state::navigation::Navigation;
 use crate::state::site::Site;
@@ -114,7 +115,7 @@ pub fn take_over_when_ready(site: Site, navigation: Navigation) {
     let (Some(page), Some(takeover)) = (use_context::<PrerenderedPage>(), use_takeover()) else {
         return;
     };
-    Effect::new(move |done: Option<bool>| {
+    effect_with_previous(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
         }
@@ -133,7 +134,7 @@ pub fn take_over_when_ready(site: Site, navigation: Navigation) {
             _ => false,
         }
     });
-    Effect::new(move |done: Option<bool>| {
+    effect_with_previous(move |done: Option<bool>| {
         if done != Some(true) && navigation.moves.get() > 0 {
             remove_crawler_tags();
             return true;

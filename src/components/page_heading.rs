@@ -1,6 +1,7 @@
 //! The `<h1>` of a view, which receives focus after client-side navigation so
 //! that screen readers announce the new page.
 
+use crate::state::effect::effect;
 use crate::state::navigation::use_navigation;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let moves = use_navigation().moves;
     let heading = NodeRef::<H1>::new();
-    Effect::new(move |_| {
+    effect(move || {
         // Re-run on every move while this heading stays mounted (listing page 1 → 2).
         if moves.get() > 0 {
             // Next frame: a heading inside a just-resolved <Suspense> is not in the document yet.

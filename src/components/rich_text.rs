@@ -25,7 +25,7 @@ fn body(html: String, source_url: String, origin: String) -> impl IntoView {
     use crate::browser::sanitize::sanitize;
     use leptos::html::Div;
     let container = NodeRef::<Div>::new();
-    Effect::new(move |_| {
+    crate::state::effect::effect(move || {
         if let Some(container) = container.get() {
             if let Some(fragment) = sanitize(&html, &source_url, &origin) {
                 container.replace_children_with_node_1(&fragment);

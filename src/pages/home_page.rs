@@ -6,6 +6,7 @@ use crate::components::fresh::IntoFresh;
 use crate::components::load_error::LoadError;
 use crate::components::loading_skeleton::LoadingSkeleton;
 use crate::core::routes::Route;
+use crate::state::effect::effect;
 use crate::state::site::use_site;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -17,7 +18,7 @@ pub fn HomePage() -> impl IntoView {
     let site = use_site();
     let base = expect_context::<AppConfig>().base;
     let navigate = use_navigate();
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(Ok(_)) = site.index_state() {
             // At `BASE` the site language is already the one to open (see `Site::lang`).
             let target = Route::listing(&site.lang.get_untracked()).href(&base);

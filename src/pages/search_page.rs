@@ -48,7 +48,7 @@ pub fn SearchPage(lang: String, query: SearchQuery) -> impl IntoView {
     #[cfg(target_arch = "wasm32")]
     {
         let href = href.clone();
-        Effect::new(move |_| {
+        crate::state::effect::effect(move || {
             let (lang, query) = params.get();
             let Some(container) = body.get() else { return };
             let root = crate::browser::search::files_root()

@@ -89,7 +89,7 @@ fn keep<T: PartialEq + 'static>(value: impl Fn() -> T + 'static, write: fn(&T), 
     #[cfg(target_arch = "wasm32")]
     {
         let _ = record;
-        Effect::new(move |previous: Option<T>| {
+        crate::state::effect::effect_with_previous(move |previous: Option<T>| {
             let value = value();
             if previous.as_ref() != Some(&value) {
                 write(&value);

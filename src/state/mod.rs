@@ -12,6 +12,7 @@
 //!   links; each written by the one view or layout effect that describes it.
 //! - [`document`]: a document that loads, as a resource of one erased type
 //!   (one copy of the resource machinery in the bundle, not one per document).
+//! - [`effect`]: effects, through one copy of Leptos's effect machinery.
 //! - [`prefetched`]: the view's documents when they are known before the app
 //!   renders (the prerender step); provided from outside, never written.
 //! - [`takeover`]: whether the first view is ready to replace the prerendered
@@ -19,6 +20,7 @@
 
 pub mod alternates;
 pub mod document;
+pub mod effect;
 pub mod head;
 pub mod navigation;
 pub mod prefetched;

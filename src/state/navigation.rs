@@ -2,6 +2,7 @@
 //! go read what outlives them ([`Navigation::watch`]).
 
 use crate::core::routes::{is_legacy_form, lang_of, BasePath, Route};
+use crate::state::effect::effect_with_previous;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::location::{BrowserUrl, LocationProvider};
@@ -97,7 +98,7 @@ impl Navigation {
     /// way out (its signals may already be gone).
     pub fn announce_changes(&self, watched: impl Fn() + 'static) {
         let (route, views) = (self.route, self.views);
-        Effect::new(move |previous: Option<Option<Discriminant<Route>>>| {
+        effect_with_previous(move |previous: Option<Option<Discriminant<Route>>>| {
             let kind = route.with(|route| route.as_ref().map(discriminant));
             watched();
             if previous.is_none_or(|previous| previous == kind) {
@@ -140,7 +141,7 @@ pub fn provide_navigation(base: BasePath) -> Navigation {
 
     // The one writer. It compares URLs rather than counting its own runs: an
     // effect may run again with the same URL, and that is no move.
-    Effect::new(move |previous: Option<(String, String, Option<Route>)>| {
+    effect_with_previous(move |previous: Option<(String, String, Option<Route>)>| {
         let url = (location.pathname.get(), location.search.get());
         let current = route.get();
         // The router puts a followed link into the address bar once the view
