@@ -1,5 +1,7 @@
-//! One short function per document of the contract: build the URL, fetch it
-//! through `browser::http`, check the status, decode. Nothing else fetches.
+//! One short function per document of the contract, saying which document
+//! and how to decode it (a [`Request`]), and [`load`], which fetches any of
+//! them through `browser::http`, checks the status and decodes. Nothing else
+//! fetches.
 //!
 //! Documents fetched in the last few minutes are kept (a few dozen at most),
 //! so that going back to a view shows it at once, without a request or a
@@ -13,6 +15,7 @@ use crate::core::decode::{
 use crate::core::error::{check_status, ApiError};
 use crate::core::model::{Article, LegalDocument, Listing, SiteIndex, SiteInfo};
 use crate::core::routes::{Document, Legal};
+use std::any::Any;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -35,23 +38,78 @@ thread_local! {
     static KEPT: RefCell<VecDeque<Kept>> = const { RefCell::new(VecDeque::new()) };
 }
 
-/// Fetches `document` (or takes it from [`KEPT`]) and hands the text and the
-/// document's own URL to `decode`. Only a document that decoded is kept: Retry
-/// after bad data fetches it again. The fetching is [`fetch_kept`]'s, compiled
-/// once: each document type adds only its decoding.
-async fn fetch_with<T>(
-    config: &AppConfig,
-    document: Document,
-    decode: impl FnOnce(&str, &str) -> Result<T, ApiError>,
-) -> Result<T, ApiError> {
-    let fetched = fetch_kept(config, document).await?;
-    let decoded = decode(&fetched.text, &fetched.source)?;
-    fetched.keep();
-    Ok(decoded)
+/// A document to load and how to read it: what a `state::document::Document`
+/// loads. Built without waiting; [`load`] does the fetching for every
+/// document type alike, so each type adds only its decoding (issue 14: one
+/// async state machine per type cost ~2 KB of wasm).
+pub struct Request<T> {
+    /// The document, or why there is none to fetch.
+    document: Result<Document, ApiError>,
+    read: Box<dyn FnOnce(Result<&Fetched, ApiError>) -> Result<T, ApiError>>,
+}
+
+impl<T: 'static> Request<T> {
+    /// Fetches `document` and decodes its text with `decode(text, source)`,
+    /// `source` being the URL it came from (after redirects).
+    fn new(document: Document, decode: impl FnOnce(&str, &str) -> Result<T, ApiError> + 'static) -> Self {
+        Request {
+            document: Ok(document),
+            read: Box::new(move |fetched| {
+                let fetched = fetched?;
+                decode(&fetched.text, &fetched.source)
+            }),
+        }
+    }
+
+    /// Fails with `error` without fetching anything.
+    pub fn failed(error: ApiError) -> Self {
+        Request {
+            document: Err(error),
+            // `load` hands the error back.
+            read: Box::new(|fetched| fetched.and(Err(ApiError::NotFound))),
+        }
+    }
+
+    /// The outcome passed through `then`, which may turn an error into a value.
+    pub fn then<U>(
+        self,
+        then: impl FnOnce(Result<T, ApiError>) -> Result<U, ApiError> + 'static,
+    ) -> Request<U> {
+        let read = self.read;
+        Request {
+            document: self.document,
+            read: Box::new(move |fetched| then(read(fetched))),
+        }
+    }
+
+    /// The decoded value passed through `map`.
+    pub fn map<U>(self, map: impl FnOnce(T) -> U + 'static) -> Request<U> {
+        self.then(|outcome| outcome.map(map))
+    }
+
+    /// The request with its value erased, for [`load`].
+    pub fn erased(self) -> Request<Rc<dyn Any>> {
+        self.map(|value| Rc::new(value) as Rc<dyn Any>)
+    }
+}
+
+/// Fetches a request's document (or takes it from [`KEPT`]) and reads it. Only
+/// a document that decoded is kept: Retry after bad data fetches it again.
+/// Not generic, nor are the functions it calls: one copy for every document.
+pub async fn load(config: AppConfig, request: Request<Rc<dyn Any>>) -> Result<Rc<dyn Any>, ApiError> {
+    let fetched = match request.document {
+        Ok(document) => fetch_kept(&config, document).await,
+        Err(error) => Err(error),
+    };
+    let read = (request.read)(fetched.as_ref().map_err(Clone::clone));
+    if let (Ok(_), Ok(fetched)) = (&read, fetched) {
+        fetched.keep();
+    }
+    read
 }
 
 /// A document's text, from the network or from [`KEPT`].
-struct Fetched {
+pub struct Fetched {
     text: Rc<str>,
     source: Rc<str>,
     /// Its URL, when it came from the network (and is not kept yet).
@@ -119,52 +177,45 @@ fn keep(url: String, text: Rc<str>, source: Rc<str>) {
 }
 
 /// `API/site.json`.
-pub async fn fetch_site_index(config: &AppConfig) -> Result<SiteIndex, ApiError> {
-    fetch_with(config, Document::SiteIndex, |text, _| decode_site_index(text)).await
+pub fn site_index() -> Request<SiteIndex> {
+    Request::new(Document::SiteIndex, |text, _| decode_site_index(text))
 }
 
 /// `API/{lang}/site.json`.
-pub async fn fetch_site_info(config: &AppConfig, lang: &str) -> Result<SiteInfo, ApiError> {
+pub fn site_info(lang: &str) -> Request<SiteInfo> {
     let document = Document::SiteInfo { lang: lang.into() };
-    fetch_with(config, document, |text, source| {
+    Request::new(document, |text, source| {
         decode_site_info(text, &|reference| resolve(reference, source))
     })
-    .await
 }
 
 /// `API/{lang}/news/page-{n}.json`.
-pub async fn fetch_listing(config: &AppConfig, lang: &str, page: u32) -> Result<Listing, ApiError> {
+pub fn listing(lang: &str, page: u32) -> Request<Listing> {
     let document = Document::NewsPage {
         lang: lang.into(),
         page,
     };
-    fetch_with(config, document, |text, source| {
+    Request::new(document, |text, source| {
         decode_listing(text, &|reference| resolve(reference, source))
     })
-    .await
 }
 
 /// `API/{lang}/news/{slug}.json`.
-pub async fn fetch_article(config: &AppConfig, lang: &str, slug: &str) -> Result<Article, ApiError> {
+pub fn article(lang: &str, slug: &str) -> Request<Article> {
     let document = Document::Article {
         lang: lang.into(),
         slug: slug.into(),
     };
-    fetch_with(config, document, |text, source| {
+    Request::new(document, |text, source| {
         decode_article(text, source, &|reference| resolve(reference, source))
     })
-    .await
 }
 
 /// `API/{lang}/pages/{slug}.json` of a legal page.
-pub async fn fetch_legal_document(
-    config: &AppConfig,
-    lang: &str,
-    legal: Legal,
-) -> Result<LegalDocument, ApiError> {
+pub fn legal_document(lang: &str, legal: Legal) -> Request<LegalDocument> {
     let document = Document::Legal {
         lang: lang.into(),
         legal,
     };
-    fetch_with(config, document, decode_legal_document).await
+    Request::new(document, decode_legal_document)
 }

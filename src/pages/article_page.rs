@@ -1,6 +1,6 @@
 //! `BASE{lang}/news/{slug}`: one article with its photo.
 
-use crate::api::fetch_article;
+use crate::api;
 use crate::browser::config::AppConfig;
 use crate::components::date_text::DateText;
 use crate::components::loaded::{loaded, Source};
@@ -38,13 +38,9 @@ pub fn ArticlePage(lang: String, slug: String) -> impl IntoView {
             let (lang, slug) = params.get_untracked();
             Source::Ready((Route::Article { lang, slug }, article))
         }
-        None => Source::Fetch(Document::new(move || {
-            let config = config.clone();
+        None => Source::Fetch(Document::new(config, move || {
             let (lang, slug) = params.get();
-            async move {
-                let article = fetch_article(&config, &lang, &slug).await?;
-                Ok((Route::Article { lang, slug }, article))
-            }
+            api::article(&lang, &slug).map(|article| (Route::Article { lang, slug }, article))
         })),
     };
     loaded(

@@ -1,6 +1,6 @@
 //! `BASE{lang}/terms` and `BASE{lang}/privacy`: the legal pages.
 
-use crate::api::fetch_legal_document;
+use crate::api;
 use crate::browser::config::AppConfig;
 use crate::components::date_text::DateText;
 use crate::components::loaded::{loaded, Source};
@@ -31,13 +31,9 @@ pub fn LegalPage(lang: String, legal: Legal) -> impl IntoView {
     });
     let document = match prefetched {
         Some(document) => Source::Ready((params.get_untracked().0, document)),
-        None => Source::Fetch(Document::new(move || {
-            let config = config.clone();
+        None => Source::Fetch(Document::new(config, move || {
             let (lang, legal) = params.get();
-            async move {
-                let document = fetch_legal_document(&config, &lang, legal).await?;
-                Ok((lang, document))
-            }
+            api::legal_document(&lang, legal).map(|document| (lang, document))
         })),
     };
     loaded(

@@ -1,6 +1,6 @@
 //! `BASE{lang}/` and `BASE{lang}/page/{N}`: the news listing.
 
-use crate::api::fetch_listing;
+use crate::api;
 use crate::browser::config::AppConfig;
 use crate::browser::warn;
 use crate::components::fresh::IntoFresh;
@@ -44,17 +44,16 @@ pub fn NewsListPage(lang: String, page: u32) -> impl IntoView {
             let (lang, page) = params.get_untracked();
             Source::Ready((lang, ListingOutcome::Page(page, listing)))
         }
-        None => Source::Fetch(Document::new(move || {
-            let config = config.clone();
+        None => Source::Fetch(Document::new(config, move || {
             let (lang, page) = params.get();
-            async move {
-                let outcome = match fetch_listing(&config, &lang, page).await {
+            api::listing(&lang, page).then(move |outcome| {
+                let outcome = match outcome {
                     Ok(listing) => ListingOutcome::Page(page, listing),
                     Err(ApiError::NotFound) if page != 1 => ListingOutcome::NoSuchPage,
                     Err(error) => return Err(error),
                 };
                 Ok((lang, outcome))
-            }
+            })
         })),
     };
 

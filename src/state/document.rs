@@ -9,6 +9,8 @@
 //! (`Rc<dyn Any>`), built by one non-generic function; the typed wrapper only
 //! casts back.
 
+use crate::api::{load, Request};
+use crate::browser::config::AppConfig;
 use crate::core::error::ApiError;
 use leptos::prelude::*;
 use std::any::Any;
@@ -39,16 +41,10 @@ impl<T> Clone for Document<T> {
 impl<T> Copy for Document<T> {}
 
 impl<T: Clone + 'static> Document<T> {
-    /// Loads with `fetch`, which may read signals: the document reloads when
-    /// they change (like `LocalResource::new`).
-    pub fn new<F>(fetch: impl Fn() -> F + 'static) -> Self
-    where
-        F: Future<Output = Result<T, ApiError>> + 'static,
-    {
-        let fetcher: Fetcher = Box::new(move || {
-            let loading = fetch();
-            Box::pin(async move { loading.await.map(|value| Rc::new(value) as Rc<dyn Any>) })
-        });
+    /// Loads what `request` asks for, which may read signals: the document
+    /// reloads when they change (like `LocalResource::new`).
+    pub fn new(config: AppConfig, request: impl Fn() -> Request<T> + 'static) -> Self {
+        let fetcher: Fetcher = Box::new(move || Box::pin(load(config.clone(), request().erased())));
         Document {
             resource: erased_resource(fetcher),
             kind: PhantomData,

@@ -1,7 +1,7 @@
 //! The site every view shows: its languages, the language of the page's
 //! chrome, and the agency's identity in that language.
 
-use crate::api::{fetch_site_index, fetch_site_info};
+use crate::api;
 use crate::browser::config::AppConfig;
 use crate::browser::preferences::{preferred_languages, remembered_language};
 use crate::core::error::ApiError;
@@ -90,11 +90,7 @@ pub fn provide_site(config: AppConfig, navigation: Navigation) -> Site {
 
 /// The browser's [`Site`]: `site.json`, then the language's `site.json`.
 fn load_site(config: AppConfig, navigation: Navigation) -> Site {
-    let index_config = config.clone();
-    let index = Document::new(move || {
-        let config = index_config.clone();
-        async move { fetch_site_index(&config).await }
-    });
+    let index = Document::new(config.clone(), api::site_index);
 
     let lang = Memo::new(move |_| {
         let from_url = navigation.url_lang.get();
@@ -108,15 +104,12 @@ fn load_site(config: AppConfig, navigation: Navigation) -> Site {
         }
     });
 
-    let info = Document::new(move || {
-        let config = config.clone();
+    let info = Document::new(config, move || {
         let lang = lang.get();
-        async move {
-            if lang.is_empty() {
-                Err(ApiError::NotFound)
-            } else {
-                fetch_site_info(&config, &lang).await
-            }
+        if lang.is_empty() {
+            api::Request::failed(ApiError::NotFound)
+        } else {
+            api::site_info(&lang)
         }
     });
 
