@@ -24,7 +24,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
-import { shortenNames, withoutExports } from "./wasm-names.mjs";
+import { shortenNames, unexported, withoutExports, withoutUnimported } from "./wasm-names.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("post-build: run by trunk, which sets TRUNK_STAGING_DIR");
@@ -35,9 +35,14 @@ const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base
 // wasm-streams' stream adapters: leptos always links them (server_fn's
 // "browser" feature) and wasm-bindgen exports them to JS, but this app has no
 // server functions and never makes a stream. Without the exports wasm-opt
-// drops their code (-1.2 KB brotli); the glue's classes that would call them
-// stay, never used.
+// drops their code (-1.2 KB brotli); with the glue's classes that would call
+// them no longer exported, the minifier drops those (-0.3 KB), and the same
+// for the glue's `initSync`, which boot.js never calls (it calls `default`).
 const UNUSED_EXPORTS = /^(__wbg_)?intounderlying(bytesource|sink|source)_/;
+const UNUSED_GLUE = {
+  classes: ["IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource"],
+  functions: ["initSync"],
+};
 
 /**
  * `wasm-opt -Oz` in place: Trunk's own run is off (index.html,
@@ -80,12 +85,18 @@ if (release) {
   const unused = withoutExports(await readFile(join(dir, wasm)), UNUSED_EXPORTS);
   await writeFile(join(dir, wasm), unused.wasm);
   optimize(join(dir, wasm));
-  const renamed = shortenNames(await readFile(join(dir, wasm)), await readFile(join(dir, glue), "utf8"));
+  const optimized = await readFile(join(dir, wasm));
+  const offered = withoutUnimported(optimized, unexported(await readFile(join(dir, glue), "utf8"), UNUSED_GLUE));
+  const renamed = shortenNames(optimized, offered.glue);
   await writeFile(join(dir, wasm), renamed.wasm);
   await writeFile(join(dir, glue), renamed.glue);
   console.log(`post-build: ${unused.removed.length} unused exports removed, ${wasm} optimized, ` +
+    `glue: ${offered.removed.length} unused import(s) removed, ` +
     `${renamed.imports} imports and ${renamed.exports} exports renamed`);
   const hash = await minifyModule(glue);
+  if (/intounderlying|initSync/i.test(await readFile(join(dir, glue), "utf8"))) {
+    throw new Error("post-build: the minified glue still holds what it no longer exports");
+  }
   const preload = /<link\b[^>]*\bmodulepreload\b[^>]*>/;
   const link = html.match(preload)?.[0];
   if (!link?.includes(glue) || !/\bintegrity=/.test(link)) {

@@ -237,3 +237,58 @@ export function withoutExports(wasm, unused) {
   if (removed.length === 0) throw new Error(`wasm-names: no export matches ${unused}`);
   return { wasm: result, removed };
 }
+
+/**
+ * The glue with `classes` and `functions` no longer exported, for the minifier
+ * to drop them and what only they use: the classes whose wasm exports
+ * [`withoutExports`] removed, functions nothing imports. A class also loses the
+ * line that gives it a `Symbol.dispose`, and its `FinalizationRegistry` is
+ * marked pure. Fails when the glue does not write one of them the way
+ * wasm-bindgen does.
+ */
+export function unexported(glue, { classes = [], functions = [] }) {
+  const edits = classes.flatMap((name) => [
+    [new RegExp(`^export class ${escape(name)} \\{$`, "m"), `class ${name} {`],
+    [new RegExp(`^if \\(Symbol\\.dispose\\) ${escape(name)}\\.prototype\\[Symbol\\.dispose\\] = ${escape(name)}\\.prototype\\.free;\\n`, "m"), ""],
+    [new RegExp(`^(const ${escape(name)}Finalization = [^;]*?: )new FinalizationRegistry\\(`, "m"), "$1/*@__PURE__*/ new FinalizationRegistry("],
+  ]);
+  for (const name of functions) {
+    edits.push([new RegExp(`^(export \\{.*?)(?<=[{,] )${escape(name)}, `, "m"), "$1"]);
+  }
+  for (const [pattern, replacement] of edits) {
+    if (!pattern.test(glue)) throw new Error(`wasm-names: the glue is not written as expected: no match for ${pattern}`);
+    glue = glue.replace(pattern, replacement);
+  }
+  return glue;
+}
+
+/**
+ * The glue without the functions it offers the wasm as imports that the wasm
+ * no longer imports (wasm-opt removed them with the code that called them,
+ * after [`withoutExports`]), and so, once minified, without what only they
+ * use. Each is written as wasm-bindgen writes them: `        NAME: function(…) {`
+ * up to the next line `        },` at the same depth; fails otherwise.
+ * Returns the new `glue` and the names removed.
+ */
+export function withoutUnimported(wasm, glue) {
+  const bytes = wasm instanceof Uint8Array ? wasm : new Uint8Array(wasm);
+  const imported = new Set();
+  const section = sections(bytes).find((s) => s.id === IMPORT_SECTION);
+  if (section) {
+    let [total, at] = readUleb(bytes, section.start);
+    for (; total > 0; total--) {
+      const afterModule = readName(bytes, at)[1];
+      const [field, afterField] = readName(bytes, afterModule);
+      imported.add(field);
+      at = skipImportDescription(bytes, afterField);
+    }
+  }
+  const offered = [...glue.matchAll(/^ {8}([\w$]+): function\(/gm)].map((match) => match[1]);
+  const removed = offered.filter((key) => !imported.has(key));
+  for (const key of removed) {
+    const entry = new RegExp(`^ {8}${escape(key)}: function\\([^)]*\\) \\{\\n(?:.*\\n)*?^ {8}\\},?\\n`, "gm");
+    if (count(glue, entry) !== 1) throw new Error(`wasm-names: the glue's import ${key} is not written as expected`);
+    glue = glue.replace(entry, "");
+  }
+  return { glue, removed };
+}

@@ -3,7 +3,8 @@
 // wasm and the glue together; the renamed pair still links and runs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { shortenNames, withoutExports } from "../scripts/wasm-names.mjs";
+import { minify } from "terser";
+import { shortenNames, unexported, withoutExports, withoutUnimported } from "../scripts/wasm-names.mjs";
 
 const MODULE = "./m_bg.js";
 const DOUBLE = "__wbg_double_0123456789abcdef";
@@ -137,4 +138,62 @@ test("exports matching a pattern are removed; the rest still link and run", () =
 
 test("what is not a wasm module is refused", () => {
   assert.throws(() => shortenNames(new TextEncoder().encode("<!doctype html>"), GLUE), /not a wasm module/);
+});
+
+/** An ES module glue in wasm-bindgen's layout: a class, its registry, an imports object, init. */
+const MODULE_GLUE = `
+export class Adapter {
+    free() {
+        AdapterFinalization.unregister(this);
+        wasm.__wbg_adapter_free(this.__wbg_ptr, 0);
+    }
+}
+if (Symbol.dispose) Adapter.prototype[Symbol.dispose] = Adapter.prototype.free;
+function __wbg_get_imports() {
+    const import0 = {
+        __proto__: null,
+        ${DOUBLE}: function(arg0) {
+            const ret = arg0 * 2;
+            return ret;
+        },
+        __wbg_unused_0123456789abcdef: function(arg0, arg1) {
+            const state = { a: arg0, b: arg1 };
+            return onlyForUnused(state);
+        },
+    };
+    return { "${MODULE}": import0 };
+}
+function onlyForUnused(state) { return "only for the unused import: " + state.a; }
+const AdapterFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_adapter_free(ptr, 1));
+let wasm;
+function initSync(module) { console.warn("initSync is never called here"); return module; }
+async function __wbg_init(module) { wasm = module; return __wbg_get_imports(); }
+export { initSync, __wbg_init as default };
+`;
+
+const minified = async (glue) => (await minify(glue, { module: true, compress: { passes: 2 }, mangle: true })).code;
+
+test("classes and functions no longer exported are gone once minified; the rest stays", async () => {
+  const before = await minified(MODULE_GLUE);
+  assert.match(before, /__wbg_adapter_free/);
+  assert.match(before, /initSync is never called/);
+  const after = await minified(unexported(MODULE_GLUE, { classes: ["Adapter"], functions: ["initSync"] }));
+  assert.doesNotMatch(after, /__wbg_adapter_free|FinalizationRegistry|initSync/);
+  assert.match(after, /export\{\w+ as default\}/);
+  assert.match(after, new RegExp(DOUBLE));
+  assert.throws(() => unexported(MODULE_GLUE, { classes: ["Missing"] }), /not written as expected/);
+  assert.throws(() => unexported(MODULE_GLUE, { functions: ["missing"] }), /not written as expected/);
+});
+
+test("imports the wasm does not import leave the glue, with what only they use", async () => {
+  // module() imports DOUBLE, MEMORY, OFFSET and TABLE; the glue offers DOUBLE and one more.
+  const { glue, removed } = withoutUnimported(module(), MODULE_GLUE);
+  assert.deepEqual(removed, ["__wbg_unused_0123456789abcdef"]);
+  assert.match(glue, new RegExp(`${DOUBLE}: function`));
+  const code = await minified(glue);
+  assert.doesNotMatch(code, /__wbg_unused|only for the unused import/);
+  const broken = MODULE_GLUE.replace("            return onlyForUnused(state);\n        },", "            return onlyForUnused(state); },");
+  assert.throws(() => withoutUnimported(module(), broken), /not written as expected/);
 });
