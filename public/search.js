@@ -39,6 +39,14 @@ function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+// The results' styles (public/search.css, beside this module): style/main.css
+// has only what the first view of the search page needs. Fetched as this
+// module loads; `show` waits for them, or for their failure, before it renders.
+const styled = new Promise((resolve) => {
+  const href = new URL("search.css", import.meta.url).href;
+  document.head.append(h("link", { rel: "stylesheet", href, onload: resolve, onerror: resolve }));
+});
+
 /** `{n}`-style placeholders filled. */
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
 
@@ -129,7 +137,7 @@ function result(data, options) {
  */
 export async function show(container, given) {
   const call = ++current;
-  const { strings, dates } = await interfaceOf(given.strings);
+  const [{ strings, dates }] = await Promise.all([interfaceOf(given.strings), styled]);
   if (call !== current) return;
   const options = { ...given, strings, dates };
   const { query } = options;

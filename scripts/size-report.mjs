@@ -12,7 +12,7 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 const KINDS = { ".wasm": "wasm", ".js": "JS", ".css": "CSS", ".html": "HTML" };
 const ZERO = () => ({ raw: 0, gzip: 0, brotli: 0 });
 // Loaded only when a reader opens the search view (src/browser/search.rs).
-const ON_DEMAND = ["search.js"];
+const ON_DEMAND = ["search.js", "search.css"];
 
 function add(total, body) {
   total.raw += body.length;
