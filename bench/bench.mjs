@@ -33,7 +33,7 @@ import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
 import { serve } from "../tests/e2e/server.mjs";
 import { CHROMIUM_ARGS } from "../tests/e2e/chromium.mjs";
-import { jsValues, total, wasmBytes } from "../tests/e2e/memory.mjs";
+import { heapValues, total, wasmBytes } from "../tests/e2e/memory.mjs";
 import { bundleSizes, sizeTable } from "../scripts/size-report.mjs";
 import { generateTree } from "./generate-tree.mjs";
 import { cameraPhoto, distinctCopies } from "./camera-photo.mjs";
@@ -329,7 +329,8 @@ async function interactions(browser, url, slow) {
 async function memory(cdp) {
   await cdp.send("HeapProfiler.collectGarbage");
   const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-  return { heap: usedSize, values: total(await jsValues(cdp)), wasm: await wasmBytes(cdp) };
+  const { counts, bytes } = await heapValues(cdp);
+  return { heap: usedSize, values: total(counts), valueBytes: bytes, wasm: await wasmBytes(cdp) };
 }
 
 async function leakCheck(browser, url) {
@@ -357,14 +358,16 @@ function interactionTable(fast, slow, leak) {
   }
   const mib = (n) => `${(n / 1048576).toFixed(2)} MiB`;
   const growth = (a, b) => `${(((b - a) / a) * 100).toFixed(1)}%`;
-  lines.push("\nMemory after route changes (JS heap after a forced GC, which holds the engine's compiled code too, and the JS values in it:");
-  lines.push("objects, closures, arrays, strings, counted in a heap snapshot; wasm linear memory)");
+  lines.push("\nMemory after route changes (JS heap after a forced GC, which holds the engine's compiled code too; the JS values in it,");
+  lines.push("objects, closures, arrays, strings, counted and their bytes summed in a heap snapshot; wasm linear memory)");
   const [first, ...later] = LEAK_CHANGES;
-  lines.push(`after ${first}:`.padEnd(12) + `JS heap ${mib(leak[first].heap)}, JS values ${leak[first].values}, wasm ${mib(leak[first].wasm)}`);
+  const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+  lines.push(`after ${first}:`.padEnd(12) + `JS heap ${mib(leak[first].heap)}, JS values ${leak[first].values} (${kib(leak[first].valueBytes)}), wasm ${mib(leak[first].wasm)}`);
   later.forEach((n, i) => {
     const before = LEAK_CHANGES[i];
     lines.push(`after ${n}:`.padEnd(12) + `JS heap ${mib(leak[n].heap)} (${growth(leak[before].heap, leak[n].heap)} since ${before}), ` +
       `JS values ${leak[n].values} (${leak[n].values - leak[before].values >= 0 ? "+" : ""}${leak[n].values - leak[before].values}), ` +
+      `${kib(leak[n].valueBytes)} (${growth(leak[before].valueBytes, leak[n].valueBytes)}), ` +
       `wasm ${mib(leak[n].wasm)} (${growth(leak[before].wasm, leak[n].wasm)} since ${before})`);
   });
   return lines.join("\n");

@@ -45,8 +45,11 @@ thread_local! {
 pub struct Request<T> {
     /// The document, or why there is none to fetch.
     document: Result<Document, ApiError>,
-    read: Box<dyn FnOnce(Result<&Fetched, ApiError>) -> Result<T, ApiError>>,
+    read: Read<T>,
 }
+
+/// What a [`Request`] makes of its fetched document (or of why it was not).
+type Read<T> = Box<dyn FnOnce(Result<&Fetched, ApiError>) -> Result<T, ApiError>>;
 
 impl<T: 'static> Request<T> {
     /// Fetches `document` and decodes its text with `decode(text, source)`,
