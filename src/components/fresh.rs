@@ -13,7 +13,9 @@
 //! What changes for the reader: nothing they can see. A view of the same type
 //! is swapped in where Leptos would have patched (a listing's next page, an
 //! error after an error); focus inside the old view goes with it, and the app
-//! moves focus to the new view's heading on a route change anyway.
+//! moves focus to the new view's heading on a route change anyway. A view
+//! whose DOM must outlive a change of its data (a field someone is typing in
+//! while the data reloads) should stay `.into_any()`.
 
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
