@@ -112,7 +112,7 @@ pub async fn load(config: AppConfig, request: Request<Rc<dyn Any>>) -> Result<Rc
 }
 
 /// A document's text, from the network or from [`KEPT`].
-pub struct Fetched {
+struct Fetched {
     text: Rc<str>,
     source: Rc<str>,
     /// Its URL, when it came from the network (and is not kept yet).
