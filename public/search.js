@@ -129,35 +129,39 @@ function result(data, options) {
 }
 
 /**
- * Shows the search `given.query` (`{q, tag, year}`, `""` for not asked) of
- * `given.index` in `container`. `given`: `strings` (the URL of the view's
- * `{strings, dates}`), `base` (the app's BASE), `href` (the search view's
- * path). Resolves when the first results are on screen; rejects when the
- * strings or the index cannot be loaded (the app then says so).
+ * Shows the search `given.query` (the URL's query string: `q`, `tag`, `year`)
+ * in `container`, with the index and the strings of `given.lang`, which the
+ * publish step put beside this module (`pagefind/{lang}/`,
+ * `search-strings/{lang}.json`). `given`: also `base` (the app's BASE, under
+ * which results lead) and `href` (the search view's path). Resolves when the
+ * first results are on screen; rejects when the strings or the index cannot
+ * be loaded (the app then says so).
  */
 export async function show(container, given) {
   const call = ++current;
-  const [{ strings, dates }] = await Promise.all([interfaceOf(given.strings), styled]);
+  const files = (path) => new URL(`${path}/${given.lang}`, import.meta.url).href;
+  const [{ strings, dates }] = await Promise.all([interfaceOf(`${files("search-strings")}.json`), styled]);
   if (call !== current) return;
-  const options = { ...given, strings, dates };
-  const { query } = options;
+  const asked = new URLSearchParams(given.query);
+  const query = Object.fromEntries(["q", "tag", "year"].map((name) => [name, asked.get(name) ?? ""]));
+  const options = { ...given, query, strings, dates };
   const status = h("p", { class: "search__status", role: "status", "aria-live": "polite" });
   const list = h("ol", { class: "search-results" });
   const more = h("button", { type: "button", class: "search-more", hidden: true }, strings.more);
-  const asked = Boolean(query.q || query.tag || query.year);
+  const anything = Boolean(query.q || query.tag || query.year);
   container.replaceChildren(form(container, options, null), status, list, more);
-  status.textContent = asked ? strings.searching : strings.search_prompt;
+  status.textContent = anything ? strings.searching : strings.search_prompt;
   // For whoever waits for an answer (the tests): which search was last answered.
   const answered = () => {
     if (call === current) container.dataset.answered = JSON.stringify([query.q ?? "", query.tag ?? "", query.year ?? ""]);
   };
   delete container.dataset.answered;
   // Nothing asked: nothing of the index is loaded.
-  if (!asked) return answered();
+  if (!anything) return answered();
 
   let pagefind;
   try {
-    pagefind = await import(options.index);
+    pagefind = await import(`${files("pagefind")}/pagefind.js`);
     if (!ready.has(pagefind)) {
       // Result URLs under the app's BASE (a portal's path), short excerpts.
       await pagefind.options({ baseUrl: options.base, excerptLength: 24 });

@@ -1,82 +1,64 @@
 //! The search view's results in the browser: `public/search.js`, loaded with
 //! `import()` the first time the reader opens the search view, never before,
-//! renders them with Pagefind's index of the view's language and the strings
-//! they show (both made at publish time, `host::prerender::search`:
-//! `BASE pagefind/{lang}/` and `BASE search-strings/{lang}.json`). It is
-//! JavaScript, not part of this wasm, so that no other view's first load
-//! carries it; this module only starts it, with what it cannot know itself.
+//! renders the form with its filters, the status and the results, with
+//! Pagefind's index of the view's language and the strings they show (both
+//! made at publish time, `host::prerender::search`: `pagefind/{lang}/` and
+//! `search-strings/{lang}.json` beside the app's files). It is JavaScript,
+//! not part of this wasm, so that no other view's first load carries it; this
+//! module only starts it, with what it cannot know itself.
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-#[wasm_bindgen(
-    inline_js = "export function show_search(module, container, index, strings, base, href, q, tag, year) {
-  return import(module).then((search) => search.show(container, { index, strings, base, href, query: { q, tag, year } }));
-}"
-)]
+// The app's own files (`search.js`, and beside it `search-strings/` and
+// `pagefind/`) are beside its loader, `boot.js`, whose URL the page names:
+// `BASE` when the app is its own site, elsewhere when a portal page embeds it
+// (docs/deploy.md). `import()` is what Rust cannot spell, and what the app's
+// CSP allows, unlike `eval`.
+#[wasm_bindgen(inline_js = r#"export function show_search(container, base, lang, href, query, unavailable) {
+  const boot = document.querySelector('script[src$="boot.js"]');
+  return import(new URL("search.js", boot ? boot.src : new URL(base, location.href)).href)
+    .then((search) => search.show(container, { base, lang, href, query }))
+    .catch((error) => {
+      const status = container.querySelector(".search__status");
+      if (status) status.textContent = unavailable;
+      console.warn("news portal: search:", error);
+    });
+}"#)]
 extern "C" {
-    /// Imports `search.js` (with the browser's `import()`, which Rust cannot
-    /// spell and the app's CSP allows, unlike `eval`) and calls its `show`.
-    #[wasm_bindgen(catch)]
     fn show_search(
-        module: &str,
         container: &web_sys::Element,
-        index: &str,
-        strings: &str,
         base: &str,
+        lang: &str,
         href: &str,
-        q: &str,
-        tag: &str,
-        year: &str,
-    ) -> Result<Promise, JsValue>;
+        query: &str,
+        unavailable: &str,
+    ) -> Promise;
 }
 
-/// Where the app's own files are (`search.js`, `search-strings/`,
-/// `pagefind/`): beside the loader, `boot.js`, whose URL the page names. That
-/// is `BASE` when the app is its own site, and elsewhere when a portal page
-/// embeds it (docs/deploy.md).
-pub fn files_root() -> Option<String> {
-    let script = leptos::prelude::document()
-        .query_selector(r#"script[src$="boot.js"]"#)
-        .ok()??;
-    let src = js_sys::Reflect::get(&script, &"src".into()).ok()?.as_string()?;
-    Some(src[..=src.rfind('/')?].to_string())
-}
-
-/// Where the search view is and what it asks (see `show` in public/search.js).
+/// A search to show (see `show` in public/search.js).
 pub struct Search<'a> {
-    /// The URL of `search.js`.
-    pub module: &'a str,
-    /// The URL of the language's index (`…/pagefind/{lang}/pagefind.js`).
-    pub index: &'a str,
-    /// The URL of the language's strings for it (`…/search-strings/{lang}.json`).
-    pub strings: &'a str,
     /// The app's `BASE`.
     pub base: &'a str,
+    /// The language whose index is searched.
+    pub lang: &'a str,
     /// The search view's path, without a query.
     pub href: &'a str,
-    /// The words, tag and year asked (`""`: not asked).
-    pub query: [&'a str; 3],
+    /// What is asked: the route's query string (`?q=…&tag=…&year=…`, or empty).
+    pub query: &'a str,
+    /// Said in the view's status when `search.js`, the index or its strings
+    /// cannot be loaded.
+    pub unavailable: &'a str,
 }
 
 impl Search<'_> {
-    /// Shows this search in `container`; resolves once its first results
-    /// (or its message) are there, fails when `search.js`, the index or its
-    /// strings cannot be loaded.
-    pub async fn show(&self, container: &web_sys::Element) -> Result<(), JsValue> {
-        let [q, tag, year] = self.query;
-        let shown = show_search(
-            self.module,
-            container,
-            self.index,
-            self.strings,
-            self.base,
-            self.href,
-            q,
-            tag,
-            year,
-        )?;
-        JsFuture::from(shown).await.map(|_| ())
+    /// Shows this search in `container`, which holds the view's status line
+    /// (`.search__status`) until then; resolves once its first results, or
+    /// the message that search is unavailable, are there.
+    pub async fn show(&self, container: &web_sys::Element) {
+        let shown = show_search(container, self.base, self.lang, self.href, self.query, self.unavailable);
+        // The promise never rejects: a failure is said on the page.
+        let _ = JsFuture::from(shown).await;
     }
 }

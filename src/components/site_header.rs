@@ -59,13 +59,10 @@ fn SiteSearch() -> impl IntoView {
     let strings = move || site.strings();
     let search = move |text: String| Route::Search {
         lang: site.lang.get_untracked(),
-        query: SearchQuery::from_query(
-            &SearchQuery {
-                text,
-                ..SearchQuery::default()
-            }
-            .to_query(),
-        ),
+        query: SearchQuery {
+            text: text.trim().into(),
+            ..SearchQuery::default()
+        },
     };
     let action = {
         let base = base.clone();

@@ -169,6 +169,37 @@ test("a search that finds nothing says so, and suggests what to try", () => with
   await assertAccessible(page, "a search without results");
 }));
 
+test("a prerendered search page stays until the app's search has drawn its form and results: the form never leaves the screen", () => withPage(env.browser, async (page) => {
+  const lang = env.langs[0];
+  const list = env.articles[lang];
+  const article = list.find((candidate) => distinctiveWord(candidate, list));
+  const word = distinctiveWord(article, list);
+  // search.js held back: the app starts, but its search view cannot draw yet.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/search.js", async (route) => { await held; await route.continue(); });
+  await page.addInitScript(() => {
+    window.__formLeft = false;
+    let seen = false;
+    new MutationObserver(() => {
+      const form = document.querySelector("main .search-form input[name=q]");
+      if (form) seen = true;
+      else if (seen) window.__formLeft = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(url(`/${lang}/search?q=${encodeURIComponent(word)}`));
+  await page.waitForRequest((request) => request.url().endsWith("/search.js"));
+  assert.equal(await page.locator("#app[data-np-prerendered]").count(), 1, "the prerendered page while search.js loads");
+  // The reader starts typing a new search in the prerendered form.
+  await page.locator("#search-text").fill(`${word} x`);
+  release();
+  await answered(page);
+  await page.locator("#app:not([data-np-prerendered])").waitFor({ state: "attached" });
+  assert.deepEqual(await resultTitles(page), [article.title], "the app's results");
+  assert.equal(await page.evaluate(() => window.__formLeft), false, "the search form stayed on screen throughout");
+  assert.equal(await page.locator("#search-text").inputValue(), `${word} x`, "what the reader typed went with the takeover");
+}));
+
 test("a site published without its search index says that search is not available, and stays usable", async () => {
   // The app as built, never published: no index, no strings for it.
   const port = await freePort();
