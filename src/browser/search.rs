@@ -16,7 +16,8 @@ use wasm_bindgen_futures::JsFuture;
 // `BASE` when the app is its own site, elsewhere when a portal page embeds it
 // (docs/deploy.md). `import()` is what Rust cannot spell, and what the app's
 // CSP allows, unlike `eval`.
-#[wasm_bindgen(inline_js = r#"export function show_search(container, base, lang, href, query, unavailable) {
+#[wasm_bindgen(
+    inline_js = r#"export function show_search(container, base, lang, href, query, unavailable) {
   const boot = document.querySelector('script[src$="boot.js"]');
   return import(new URL("search.js", boot ? boot.src : new URL(base, location.href)).href)
     .then((search) => search.show(container, { base, lang, href, query }))
@@ -25,7 +26,8 @@ use wasm_bindgen_futures::JsFuture;
       if (status) status.textContent = unavailable;
       console.warn("news portal: search:", error);
     });
-}"#)]
+}"#
+)]
 extern "C" {
     fn show_search(
         container: &web_sys::Element,
@@ -57,7 +59,14 @@ impl Search<'_> {
     /// (`.search__status`) until then; resolves once its first results, or
     /// the message that search is unavailable, are there.
     pub async fn show(&self, container: &web_sys::Element) {
-        let shown = show_search(container, self.base, self.lang, self.href, self.query, self.unavailable);
+        let shown = show_search(
+            container,
+            self.base,
+            self.lang,
+            self.href,
+            self.query,
+            self.unavailable,
+        );
         // The promise never rejects: a failure is said on the page.
         let _ = JsFuture::from(shown).await;
     }

@@ -8,9 +8,7 @@ use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
 use crate::components::photo_figure::PhotoFigure;
 use crate::components::rich_text::RichText;
-use crate::core::dates::CalendarDate;
 use crate::core::model::Article;
-use crate::core::photo_sizes::thumbnail;
 use crate::core::routes::{Route, SearchQuery};
 use crate::pages::route_part;
 use crate::state::alternates::use_alternates;
@@ -72,14 +70,21 @@ fn ArticleView(article: Article, route: Route) -> impl IntoView {
     // What the search index (made from the prerendered page, host::prerender::search)
     // reads besides the text: the year to filter by, the thumbnail and date a
     // result shows (one each: Pagefind reads one value per attribute here).
-    let published = article.published.as_deref().and_then(CalendarDate::parse);
-    let year = published.as_ref().map(|date| format!("year:{:04}", date.year));
-    let image = article
-        .photo
-        .as_ref()
-        .map(|photo| format!("image:{}", thumbnail(photo)))
-        .filter(|meta| !meta.contains(','));
-    let date = published.map(|date| format!("date:{}", date.iso()));
+    // Only the host's page is indexed: the browser leaves them out.
+    #[cfg(not(target_arch = "wasm32"))]
+    let (year, image, date) = {
+        use crate::core::{dates::CalendarDate, photo_sizes::thumbnail};
+        let published = article.published.as_deref().and_then(CalendarDate::parse);
+        let year = published.as_ref().map(|date| format!("year:{:04}", date.year));
+        let image = article
+            .photo
+            .as_ref()
+            .map(|photo| format!("image:{}", thumbnail(photo)))
+            .filter(|meta| !meta.contains(','));
+        (year, image, published.map(|date| format!("date:{}", date.iso())))
+    };
+    #[cfg(target_arch = "wasm32")]
+    let (year, image, date): (Option<String>, Option<String>, Option<String>) = (None, None, None);
     let tags = article.tags.into_iter().map(|tag| {
         let href = Route::Search {
             lang: lang.clone(),

@@ -38,7 +38,11 @@ pub fn SearchPage(lang: String, query: SearchQuery) -> impl IntoView {
     };
     let body = NodeRef::<Div>::new();
     let s = strings();
-    let status = if query.is_empty() { s.search_prompt } else { s.searching };
+    let status = if query.is_empty() {
+        s.search_prompt
+    } else {
+        s.searching
+    };
     #[cfg(target_arch = "wasm32")]
     {
         // The search of the current URL, while the view is the search view:
