@@ -216,3 +216,27 @@ test("an unknown language code is 'page not found' in the reader's language, wit
   assert.deepEqual(await alternates(page), {});
   await assertAccessible(page, "unknown language");
 }));
+
+test("on a phone no word of a view's heading is split across lines, in any language", async () => {
+  for (const width of [360, 412]) {
+    await withPage(env.browser, { viewport: { width, height: 800 } }, async (page) => {
+      for (const lang of Object.keys(CHROME)) {
+        for (const path of [`/${lang}/`, `/${lang}/terms`, `/${lang}/privacy`]) {
+          await page.goto(url(path));
+          await settled(page);
+          // Each word of the heading as a range: one line box, or it was broken inside.
+          const split = await page.locator("main h1").evaluate((heading) => {
+            const text = heading.firstChild;
+            return [...text.textContent.matchAll(/\S+/g)].filter((word) => {
+              const range = document.createRange();
+              range.setStart(text, word.index);
+              range.setEnd(text, word.index + word[0].length);
+              return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+            }).map((word) => word[0]);
+          });
+          assert.deepEqual(split, [], `${width} px, ${path}`);
+        }
+      }
+    });
+  }
+});
