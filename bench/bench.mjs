@@ -442,12 +442,18 @@ async function searchFigures(browser, url, dir) {
   };
   const stampAnswers = () => {
     globalThis.__answers = [];
+    // Answered in the page, or answered off screen and then put on it (a
+    // prerendered search page gives way to the app once search.js has drawn).
     new MutationObserver((records) => {
       for (const record of records) {
-        const value = record.target.getAttribute("data-answered");
-        if (value) globalThis.__answers.push({ value, at: performance.now() });
+        const answered = record.type === "attributes" ? [record.target]
+          : [...record.addedNodes].flatMap((node) => (node.nodeType === 1 ? [node, ...node.querySelectorAll("[data-answered]")] : []));
+        for (const element of answered) {
+          const value = element.getAttribute("data-answered");
+          if (value) globalThis.__answers.push({ value, at: performance.now() });
+        }
       }
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-answered"] });
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-answered"] });
   };
   const cold = [], warm = [], coldAfter = [], warmAfter = [];
   for (let run = 0; run < 5; run++) {

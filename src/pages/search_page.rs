@@ -43,6 +43,21 @@ pub fn SearchPage(lang: String, query: SearchQuery) -> impl IntoView {
     } else {
         s.searching
     };
+    // The form, on the prerendered page alone: in the browser search.js draws it.
+    #[cfg(not(target_arch = "wasm32"))]
+    let form = view! {
+        <form class="search-form" role="search" method="get" action=href(&lang) aria-labelledby="page-heading">
+            <div class="search-form__words">
+                <label for="search-text">{s.search_field}</label>
+                <input id="search-text" type="search" name="q" autocomplete="off" value=query.text />
+                <button type="submit">{s.search}</button>
+            </div>
+        </form>
+        // For readers without JavaScript, who see only the prerendered page.
+        <noscript><p class="search__note">{s.results.needs_script}</p></noscript>
+    };
+    #[cfg(target_arch = "wasm32")]
+    let form = ();
     #[cfg(target_arch = "wasm32")]
     {
         // The search of the current URL, while the view is the search view:
@@ -79,31 +94,13 @@ pub fn SearchPage(lang: String, query: SearchQuery) -> impl IntoView {
                 crate::browser::marks::mark_view();
             });
         });
-        view! {
-            <PageMeta title=title description=description />
-            <section class="search">
-                <PageHeading text=title />
-                <div class="search__body" node_ref=body>
-                    <p class="search__status" role="status" aria-live="polite">{status}</p>
-                </div>
-            </section>
-        }
     }
-    #[cfg(not(target_arch = "wasm32"))]
     view! {
         <PageMeta title=title description=description />
         <section class="search">
             <PageHeading text=title />
             <div class="search__body" node_ref=body>
-                <form class="search-form" role="search" method="get" action=href(&lang) aria-labelledby="page-heading">
-                    <div class="search-form__words">
-                        <label for="search-text">{s.search_field}</label>
-                        <input id="search-text" type="search" name="q" autocomplete="off" value=query.text />
-                        <button type="submit">{s.search}</button>
-                    </div>
-                </form>
-                // For readers without JavaScript, who see only the prerendered page.
-                <noscript><p class="search__note">{s.results.needs_script}</p></noscript>
+                {form}
                 <p class="search__status" role="status" aria-live="polite">{status}</p>
             </div>
         </section>

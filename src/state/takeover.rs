@@ -14,7 +14,8 @@ pub struct Takeover {
 
 impl Takeover {
     /// The first view's data has arrived (`loaded`) or failed; later calls
-    /// change nothing. Called by `components::loaded` alone.
+    /// change nothing. Called by `components::loaded`, and by the search view
+    /// once search.js has drawn it.
     pub fn settle(&self, loaded: bool) {
         if self.first_view.get_untracked().is_none() {
             self.first_view.set(Some(loaded));
