@@ -1,8 +1,8 @@
-// The search view's results, loaded only when a reader searches
-// (src/pages/search_page.rs imports it and calls `show`), with Pagefind's
-// index of the view's language (`BASE pagefind/{lang}/pagefind.js`) and the
-// strings it shows (`BASE search-strings/{lang}.json`), both made at publish
-// time. Kept out of the wasm so that the first view of every other page
+// The search view, loaded only when a reader opens it (src/browser/search.rs
+// imports it and calls `show`), with Pagefind's index of the view's language
+// (`pagefind/{lang}/pagefind.js`) and the strings it shows
+// (`search-strings/{lang}.json`), both made at publish time and found beside
+// this module. Kept out of the wasm so that the first view of every other page
 // carries none of it. It renders the form with its filters (tag, year, with
 // counts), a live status line, the results (thumbnail, linked title, date,
 // excerpt with the words marked) and "more". A search is a URL: the form
