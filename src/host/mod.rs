@@ -5,9 +5,12 @@
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod files;
 pub mod images;
+pub mod names;
 pub mod photos;
 pub mod prerender;
+pub mod publish;
 pub mod sanitize;
 
 /// Runs `work` on each of `items` on every core (a worker per core takes the

@@ -20,6 +20,7 @@ use crate::core::model::{Logo, Photo};
 use crate::core::routes::{BasePath, Document, Legal, Route};
 use crate::core::slug::{is_valid_lang, is_valid_slug};
 use crate::core::urls::{media_url, scheme};
+use crate::host::files::{self, tree_file, Outside};
 use crate::host::images::{image_size, Size, SizeError};
 use crate::host::resolver;
 use percent_encoding::percent_decode_str;
@@ -144,20 +145,19 @@ pub fn tree_url(base: &BasePath) -> String {
     format!("{SITE}{}api/", base.as_str())
 }
 
-/// The file of the tree in `dir` that `absolute` (a URL resolved against the
-/// tree's documents at [`tree_url`]) names: its path below the tree as the URL
-/// has it, and on disk; `None` when it is outside the tree.
-pub fn tree_file(dir: &Path, tree_url: &str, absolute: &str) -> Option<(String, PathBuf)> {
-    let below = absolute.strip_prefix(tree_url)?;
-    let below = below.split(['?', '#']).next().unwrap_or_default().to_string();
-    let path = dir.join(percent_decode_str(&below).decode_utf8_lossy().as_ref());
-    Some((below, path))
-}
+/// The largest document read: 16 MiB. A phone would wait long for a larger
+/// one, and the check holds several copies of each document it reads.
+pub const MAX_DOCUMENT_BYTES: u64 = 16 << 20;
 
-/// Checks the tree in `dir`. `Err` only when there is no such folder.
+/// Checks the tree in `dir`. `Err` only when there is no such folder, or when
+/// it holds symbolic links: then nothing in it is read.
 pub fn check(dir: &Path, options: &Options) -> Result<Report, String> {
     if !dir.is_dir() {
         return Err(format!("{} is not a folder", dir.display()));
+    }
+    let links = files::links(dir).map_err(|error| format!("{}: {error}", dir.display()))?;
+    if !links.is_empty() {
+        return Err(files::links_message(&dir.display().to_string(), &links));
     }
     let mut checker = Checker {
         dir: dir.to_path_buf(),
@@ -232,6 +232,16 @@ impl Checker {
     fn read(&mut self, document: &Document, missing: Option<&str>) -> Option<(String, String, String)> {
         let path = document.path()?;
         let file = percent_decode_str(&path).decode_utf8_lossy().into_owned();
+        let size = std::fs::metadata(self.dir.join(&file)).map_or(0, |m| m.len());
+        if size > MAX_DOCUMENT_BYTES {
+            let message = format!(
+                "it is {} MB; a document may be at most {} MB (readers on phones would wait for it): not read",
+                size / 1_000_000,
+                MAX_DOCUMENT_BYTES / 1_000_000
+            );
+            self.error(&file, None, message);
+            return None;
+        }
         match std::fs::read(self.dir.join(&file)) {
             Ok(bytes) => {
                 self.report.documents += 1;
@@ -668,13 +678,21 @@ impl Checker {
         if scheme(photo.src.trim()).is_some() {
             return; // On another server: not checked here.
         }
-        let Some((below, path)) = self.local(&absolute, &photo.src) else {
-            let message = format!(
-                "`src` {:?} is outside the API folder, so it is not checked",
-                photo.src
-            );
-            self.warning(file, here, message);
-            return;
+        let (below, path) = match self.local(&absolute, &photo.src) {
+            Ok(found) => found,
+            Err(Outside::Elsewhere) => {
+                let message = format!(
+                    "`src` {:?} is outside the API folder, so it is not checked",
+                    photo.src
+                );
+                self.warning(file, here, message);
+                return;
+            }
+            Err(Outside::Escapes(why)) => {
+                let message = format!("`src` {:?} is refused, and nothing is read: {why}", photo.src);
+                self.error(file, here, message);
+                return;
+            }
         };
         if !self.sizes.contains_key(&path) && !path.is_file() {
             let message = format!(
@@ -691,6 +709,15 @@ impl Checker {
             .clone();
         let (real_width, real_height) = match size {
             Ok(size) => size,
+            // A JPEG, PNG or WebP the browser cannot read is a broken photo.
+            Err(error) if crate::host::photos::is_raster(&path) => {
+                self.error(
+                    file,
+                    here,
+                    format!("{below}: {error}: readers see a broken photo"),
+                );
+                return;
+            }
             Err(error) => {
                 self.warning(file, here, format!("{below}: {error}"));
                 return;
@@ -728,14 +755,19 @@ impl Checker {
                 self.error(file, here, message);
                 continue;
             };
-            if let Some((below, path)) = self.local(&absolute, &source.src) {
-                if !path.is_file() {
+            match self.local(&absolute, &source.src) {
+                Ok((below, path)) if !path.is_file() => {
                     let message = format!(
                         "`src` {:?} names {below}, which does not exist: browsers that pick it show no photo",
                         source.src
                     );
                     self.error(file, here, message);
                 }
+                Err(Outside::Escapes(why)) => {
+                    let message = format!("`src` {:?} is refused, and nothing is read: {why}", source.src);
+                    self.error(file, here, message);
+                }
+                Ok(_) | Err(Outside::Elsewhere) => {}
             }
         }
         if !photo.sources.is_empty() {
@@ -744,7 +776,7 @@ impl Checker {
         let Some(absolute) = media_url(&photo.src, &resolve) else {
             return;
         };
-        let Some((below, path)) = self.local(&absolute, &photo.src) else {
+        let Ok((below, path)) = self.local(&absolute, &photo.src) else {
             return;
         };
         if crate::host::photos::is_raster(&path) {
@@ -755,10 +787,11 @@ impl Checker {
         }
     }
 
-    /// The file below the API folder that a relative reference names, if it is inside it.
-    fn local(&self, absolute: &str, reference: &str) -> Option<(String, PathBuf)> {
+    /// The file below the API folder that a relative reference names (by
+    /// `files::tree_file`, the one rule every stage follows).
+    fn local(&self, absolute: &str, reference: &str) -> Result<(String, PathBuf), Outside> {
         if scheme(reference.trim()).is_some() {
-            return None;
+            return Err(Outside::Elsewhere);
         }
         tree_file(&self.dir, &self.api_url, absolute)
     }
@@ -811,11 +844,25 @@ impl Checker {
             }
         }
         let mut usable = Vec::new();
+        let mut folds: HashMap<String, String> = HashMap::new();
         for slug in std::mem::take(&mut slugs) {
             let file = format!("{lang}/news/{slug}.json");
             if !is_valid_slug(&slug) {
                 let message = "the file name is not a usable slug: the app cannot open it".into();
                 self.warning(&file, None, message);
+                continue;
+            }
+            if let Some(why) = crate::host::names::unpublishable(&slug) {
+                self.error(
+                    &file,
+                    None,
+                    format!("the slug cannot be published as a file: {why}"),
+                );
+                continue;
+            }
+            if let Some(twin) = folds.insert(crate::host::names::folded(&slug), slug.clone()) {
+                let message = format!("the slug differs from {twin:?} only by case or Unicode form: a host that ignores them serves one for the other");
+                self.error(&file, None, message);
                 continue;
             }
             if !listed.contains_key(&slug) {

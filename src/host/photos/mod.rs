@@ -10,7 +10,13 @@
 //! quality makes new files) and kept in a cache folder, so an unchanged photo
 //! is never encoded twice, whatever its name or however often the site is
 //! published.
+//!
+//! Photos come from an export or a content folder nobody here controls, so
+//! they are bounded before any pixel is decoded: at most [`MAX_BYTES`] read,
+//! at most [`MAX_PIXELS`] by the header, and all decodes at once within
+//! [`MEMORY_BUDGET`], however many cores run them.
 
+pub mod strip;
 pub mod tree;
 
 use image::{DynamicImage, ImageDecoder, ImageReader};
@@ -35,6 +41,19 @@ const JPEG_QUALITY: u8 = 80;
 
 /// The folder variants are written into, below the API tree, and the cache's.
 pub const VARIANTS_FOLDER: &str = "img/v";
+
+/// The largest photo decoded, by its header: 50 megapixels (a 8,660 × 5,773
+/// camera image; phones make 12 to 50). A larger one is an error naming the
+/// file, before any pixel is decoded: a 634-byte file can say 65,500 × 65,500.
+pub const MAX_PIXELS: u64 = 50_000_000;
+
+/// The largest original file read: 64 MiB (a 50-megapixel JPEG is ~25 MB).
+pub const MAX_BYTES: u64 = 64 << 20;
+
+/// What the photos being decoded at once may hold together, on every core:
+/// a decode reserves three times its decoded size (the image, a turned or
+/// scaled copy, the RGB copy encoded) and waits while others hold the rest.
+pub const MEMORY_BUDGET: u64 = 1 << 30;
 
 /// A variant as the contract's `Photo::sources` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -100,6 +119,10 @@ pub enum PhotoError {
     Decode(#[from] image::ImageError),
     #[error("cannot encode it as WebP")]
     Webp,
+    #[error("{0}")]
+    TooLarge(String),
+    #[error("{0}")]
+    Malformed(#[from] strip::StripError),
 }
 
 /// `true` for the files this step makes variants of (SVG scales by itself).
@@ -112,7 +135,9 @@ pub fn is_raster(path: &Path) -> bool {
 /// Makes the variants of the photo in `original`, or finds them in `cache`
 /// (where they are made), by the hash of its bytes.
 pub fn variants(original: &Path, cache: &Path) -> Result<Variants, PhotoError> {
-    let bytes = std::fs::read(original)?;
+    // The photo without its metadata is the key: stripping changes nothing
+    // twice, so an original stripped when published keeps its variants.
+    let bytes = strip::strip(&read_original(original)?)?;
     // The settings are part of the key: new widths or qualities make new files.
     let settings = format!("{WIDTHS:?} webp {WEBP_QUALITY} jpeg {JPEG_QUALITY}");
     let hash = hex(&Sha256::new()
@@ -144,11 +169,42 @@ impl Known {
     }
 }
 
+/// The bytes of an original photo, if it is no larger than [`MAX_BYTES`].
+pub fn read_original(path: &Path) -> Result<Vec<u8>, PhotoError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > MAX_BYTES {
+        return Err(PhotoError::TooLarge(format!(
+            "it is {} MB; the limit for a photo is {} MB",
+            size / 1_000_000,
+            MAX_BYTES / 1_000_000
+        )));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_BYTES).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Decodes, turns upright, resizes and encodes; writes the files into `cache`.
 fn encode(bytes: &[u8], hash: &str, cache: &Path) -> Result<Variants, PhotoError> {
     let mut decoder = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()?
         .into_decoder()?;
+    // Bounded by the header, before anything is decoded.
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PhotoError::TooLarge(format!(
+            "it is {width} × {height} pixels; the limit is {} megapixels",
+            MAX_PIXELS / 1_000_000
+        )));
+    }
+    let _reserved = BUDGET.reserve(decoder.total_bytes().saturating_mul(3));
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(width);
+    limits.max_image_height = Some(height);
+    limits.max_alloc = Some(MEMORY_BUDGET);
+    decoder.set_limits(limits)?;
     let orientation = decoder.orientation()?;
     let mut image = DynamicImage::from_decoder(decoder)?;
     image.apply_orientation(orientation);
@@ -208,6 +264,47 @@ fn encode(bytes: &[u8], hash: &str, cache: &Path) -> Result<Variants, PhotoError
     })
 }
 
+/// The memory the decodes in progress hold, out of [`MEMORY_BUDGET`].
+struct Budget {
+    left: std::sync::Mutex<u64>,
+    freed: std::sync::Condvar,
+}
+
+static BUDGET: Budget = Budget {
+    left: std::sync::Mutex::new(MEMORY_BUDGET),
+    freed: std::sync::Condvar::new(),
+};
+
+/// A share of [`BUDGET`], given back when dropped.
+struct Reserved(u64);
+
+impl Budget {
+    /// Waits until `bytes` (at most the whole budget) are free, and takes them.
+    fn reserve(&'static self, bytes: u64) -> Reserved {
+        let bytes = bytes.min(MEMORY_BUDGET);
+        let mut left = self.left.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        while *left < bytes {
+            left = self
+                .freed
+                .wait(left)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+        *left -= bytes;
+        Reserved(bytes)
+    }
+}
+
+impl Drop for Reserved {
+    fn drop(&mut self) {
+        let mut left = BUDGET
+            .left
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        *left += self.0;
+        BUDGET.freed.notify_all();
+    }
+}
+
 /// The cache's record of a photo's variants: one line per file,
 /// `type width height name`, after a first line `width height`.
 fn write_manifest(path: &Path, variants: &Variants) -> std::io::Result<()> {
@@ -218,12 +315,10 @@ fn write_manifest(path: &Path, variants: &Variants) -> std::io::Result<()> {
     write_atomic(path, text.as_bytes())
 }
 
-/// Writes `bytes` whole or not at all (beside, then renamed): two builds that
-/// share a cache never read half a file.
+/// Writes `bytes` whole or not at all: two builds that share a cache never
+/// read half a file.
 fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let partial = path.with_extension(format!("partial-{}", std::process::id()));
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(partial, path)
+    crate::host::files::write(path, bytes)
 }
 
 fn read_manifest(path: &Path) -> Option<Variants> {
@@ -242,6 +337,13 @@ fn read_manifest(path: &Path) -> Option<Variants> {
                 "image/jpeg" => "image/jpeg",
                 _ => return None,
             };
+            // Only the names this step gives: a hash, a width, an extension.
+            let plain = name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.'));
+            if !plain || name.starts_with('.') {
+                return None;
+            }
             Some(Variant {
                 media_type,
                 width: w.parse().ok()?,

@@ -11,7 +11,8 @@
 
 use super::{prepare, Known, VARIANTS_FOLDER};
 use crate::core::routes::BasePath;
-use crate::host::check::{tree_file, tree_url};
+use crate::host::check::tree_url;
+use crate::host::files::{self, tree_file, Outside};
 use crate::host::resolve;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -26,7 +27,8 @@ pub struct TreeReport {
     pub encoded: usize,
     /// Documents written back.
     pub documents: usize,
-    /// Photos left without variants: (document, `src`, why).
+    /// Photos that cannot be published: (document, `src`, why). Readers
+    /// would see a broken photo, or the step would read outside the tree.
     pub problems: Vec<(String, String, String)>,
 }
 
@@ -34,7 +36,7 @@ impl TreeReport {
     /// Prints what the run did, as the publish command's output.
     pub fn print(&self, elapsed: f64) {
         for (file, src, why) in &self.problems {
-            println!("warning: {file}: the photo {src:?} got no variants: {why}");
+            println!("error: {file}: the photo {src:?}: {why}");
         }
         println!(
             "{} photo(s) got variants ({} encoded now, the rest from the cache), {} document(s) updated, in {elapsed:.2} s",
@@ -64,7 +66,15 @@ enum PlaceStep {
 /// the tree's [`VARIANTS_FOLDER`]. `base` is the app's `BASE`, for `src`s that
 /// start with `/`.
 pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Result<TreeReport> {
+    let links = files::links(api)?;
+    if !links.is_empty() {
+        return Err(std::io::Error::other(files::links_message(
+            "the API folder",
+            &links,
+        )));
+    }
     let root_url = tree_url(base);
+    let mut report = TreeReport::default();
     let mut documents = Vec::new();
     for file in json_files(api)? {
         let Ok(text) = std::fs::read_to_string(api.join(&file)) else {
@@ -74,14 +84,23 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
             continue;
         };
         let url = format!("{root_url}{file}");
-        let photos = photo_places(&value)
-            .into_iter()
-            .filter_map(|place| {
-                let src = at(&value, &place)?.get("src")?.as_str()?;
-                let (_, path) = tree_file(api, &root_url, &resolve(src.trim(), &url)?)?;
-                super::is_raster(&path).then_some((place, path))
-            })
-            .collect::<Vec<_>>();
+        let mut photos = Vec::new();
+        for place in photo_places(&value) {
+            let Some(src) = at(&value, &place).and_then(|photo| photo.get("src")?.as_str()) else {
+                continue;
+            };
+            let Some(absolute) = resolve(src.trim(), &url) else {
+                continue;
+            };
+            match tree_file(api, &root_url, &absolute) {
+                Ok((_, path)) if super::is_raster(&path) => photos.push((place, path)),
+                Ok(_) | Err(Outside::Elsewhere) => {}
+                Err(Outside::Escapes(why)) => {
+                    let why = format!("its `src` is refused and nothing is read: {why}");
+                    report.problems.push((file.clone(), src.to_string(), why));
+                }
+            }
+        }
         if !photos.is_empty() {
             let pretty = text.trim_start().starts_with('{') && text.contains("\n ");
             documents.push(Document {
@@ -98,10 +117,7 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
         .flat_map(|document| document.photos.iter().map(|(_, path)| path.clone()))
         .filter(|path| path.is_file())
         .collect();
-    let mut report = TreeReport {
-        encoded: prepare(&originals.into_iter().collect::<Vec<_>>(), cache),
-        ..TreeReport::default()
-    };
+    report.encoded = prepare(&originals.into_iter().collect::<Vec<_>>(), cache);
     let folder = api.join(VARIANTS_FOLDER);
     let mut known = Known::default();
     for mut document in documents {
@@ -131,7 +147,7 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
                     // a link to the cache's file where the file system allows.
                     let made = cache.join(&variant.name);
                     if std::fs::hard_link(&made, &target).is_err() {
-                        std::fs::copy(&made, &target)?;
+                        files::copy(&made, &target)?;
                     }
                 }
             }
@@ -147,11 +163,64 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
                 serde_json::to_string(&document.value)
             }
             .map_err(std::io::Error::other)?;
-            std::fs::write(api.join(&document.file), text + "\n")?;
+            files::write(&api.join(&document.file), (text + "\n").as_bytes())?;
             report.documents += 1;
         }
     }
     Ok(report)
+}
+
+/// Removes the metadata (EXIF, XMP, IPTC, comments) of every JPEG, PNG and
+/// WebP in the tree at `api` (`strip` says how), in place, by [`files::write`]:
+/// every file of the tree is published, referenced or not. Returns how many
+/// files changed, and the files that cannot be published as they are
+/// (too large, cut short, not the format their name says), with why.
+pub fn strip_originals(api: &Path) -> std::io::Result<(usize, Vec<(String, String)>)> {
+    let mut rasters = Vec::new();
+    let mut folders = vec![String::new()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(api.join(&folder))? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = if folder.is_empty() {
+                name
+            } else {
+                format!("{folder}/{name}")
+            };
+            let kind = entry.file_type()?;
+            if kind.is_dir() && path != VARIANTS_FOLDER {
+                folders.push(path);
+            } else if kind.is_file() && super::is_raster(Path::new(&path)) {
+                rasters.push(path);
+            }
+        }
+    }
+    rasters.sort();
+    let results = crate::host::on_every_core(rasters, |file| {
+        let path = api.join(&file);
+        let stripped = super::read_original(&path).and_then(|bytes| {
+            let stripped = super::strip::strip(&bytes)?;
+            Ok((stripped != bytes).then_some(stripped))
+        });
+        let outcome = match stripped {
+            Ok(Some(bytes)) => files::write(&path, &bytes)
+                .map(|()| true)
+                .map_err(|e| e.to_string()),
+            Ok(None) => Ok(false),
+            Err(error) => Err(error.to_string()),
+        };
+        (file, outcome)
+    });
+    let mut changed = 0;
+    let mut problems = Vec::new();
+    for (file, outcome) in results {
+        match outcome {
+            Ok(true) => changed += 1,
+            Ok(false) => {}
+            Err(why) => problems.push((file, why)),
+        }
+    }
+    Ok((changed, problems))
 }
 
 /// The places of the photos in a document that list no `sources`.

@@ -198,6 +198,14 @@ struct Context {
 /// sitemap, `robots.txt` and the feeds, and removes what an earlier run wrote
 /// for routes that are gone.
 pub fn run(options: &Options) -> Result<Report, Fatal> {
+    // Pages are written below `DIR` and read from the API: through no link.
+    for folder in [Some(&options.dir), options.api.as_ref()].into_iter().flatten() {
+        let links = crate::host::files::links(folder).map_err(|error| Fatal::Read(folder.clone(), error))?;
+        if !links.is_empty() {
+            let message = crate::host::files::links_message(&folder.display().to_string(), &links);
+            return Err(Fatal::Setting(message));
+        }
+    }
     let index_path = options.dir.join("index.html");
     let shell_html =
         std::fs::read_to_string(&index_path).map_err(|error| Fatal::Read(index_path.clone(), error))?;
@@ -667,14 +675,13 @@ pub(crate) fn text(value: &str) -> String {
 
 /// Writes `contents` to `path`, making its folders; unchanged files are not
 /// touched, so a second run changes no modification time.
+/// A new file renamed into place (`files::write`), never written through.
 fn write_file(path: &Path, contents: &str) -> Result<(), Fatal> {
     if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
         return Ok(());
     }
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|error| Fatal::Read(parent.to_path_buf(), error))?;
-    }
-    std::fs::write(path, contents).map_err(|error| Fatal::Read(path.to_path_buf(), error))
+    crate::host::files::write(path, contents.as_bytes())
+        .map_err(|error| Fatal::Read(path.to_path_buf(), error))
 }
 
 /// Removes the files the last run wrote that this one did not.

@@ -167,7 +167,7 @@ fn write_strings(dir: &Path, languages: &[String]) -> Result<(), String> {
     std::fs::create_dir_all(&folder).map_err(failed)?;
     for lang in languages {
         let text = interface(crate::i18n::strings(lang));
-        std::fs::write(folder.join(format!("{lang}.json")), text).map_err(failed)?;
+        crate::host::files::write(&folder.join(format!("{lang}.json")), text.as_bytes()).map_err(failed)?;
     }
     Ok(())
 }

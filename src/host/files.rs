@@ -1,0 +1,367 @@
+//! The publishing side's boundary with the file system. What it reads (a
+//! CMS's export, a content folder) is untrusted: an editor's account can be
+//! taken over, a plugin can write odd paths. So every stage goes through here:
+//!
+//! - [`tree_file`] turns a document's URL into a file of its tree, or refuses:
+//!   decoded, split and proved to stay inside, once, for every stage;
+//! - [`links`] finds the symbolic links in a tree: the stages follow none and
+//!   refuse a tree that has any, before they read it;
+//! - [`write`] writes a file whole or not at all (a new file renamed into
+//!   place), so that nothing is ever written through a link or a hard link
+//!   shared with the live site;
+//! - [`Lock`], [`clone_tree`] and [`swap`] let the publish step build the new
+//!   site beside the live one and put it in place only when every stage passed.
+
+use percent_encoding::percent_decode_str;
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Why a URL names no file of the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outside {
+    /// Not below the tree's URL: another folder of the site, another server.
+    Elsewhere,
+    /// Below the tree's URL, but its path leaves the tree or names no file
+    /// (why, in words): nothing is read.
+    Escapes(&'static str),
+}
+
+/// The file of the tree in `dir` that `absolute` (a URL resolved against the
+/// tree's documents, whose root is `tree_url`) names: its path below the tree
+/// as the URL has it, and on disk.
+///
+/// The path is percent-decoded once, then every segment must be a plain name:
+/// not empty (an absolute path after decoding, or `//`), not `.` or `..`
+/// (however encoded), without `\` or control characters. What passes is, by
+/// construction, inside `dir`.
+pub fn tree_file(dir: &Path, tree_url: &str, absolute: &str) -> Result<(String, PathBuf), Outside> {
+    let below = absolute.strip_prefix(tree_url).ok_or(Outside::Elsewhere)?;
+    let below = below.split(['?', '#']).next().unwrap_or_default();
+    let relative = confined(below)?;
+    Ok((below.to_string(), dir.join(relative)))
+}
+
+/// `encoded` (a URL path below a tree) as a relative path that stays inside it.
+pub fn confined(encoded: &str) -> Result<PathBuf, Outside> {
+    let decoded = percent_decode_str(encoded)
+        .decode_utf8()
+        .map_err(|_| Outside::Escapes("its path is not UTF-8 once decoded"))?;
+    if decoded.is_empty() {
+        return Err(Outside::Escapes("it names the folder, not a file"));
+    }
+    let mut path = PathBuf::new();
+    for segment in decoded.split('/') {
+        match segment {
+            "" => {
+                return Err(Outside::Escapes(
+                    "its path has an empty part (`//`, or `/` encoded as %2F)",
+                ))
+            }
+            "." | ".." => return Err(Outside::Escapes("its path climbs out of the API folder (`..`)")),
+            _ if segment.chars().any(|c| c == '\\' || c.is_control()) => {
+                return Err(Outside::Escapes("its path has a `\\` or a control character"))
+            }
+            _ => path.push(segment),
+        }
+    }
+    // The proof: nothing but plain names, so `dir.join(path)` is below `dir`.
+    if path.components().all(|part| matches!(part, Component::Normal(_))) {
+        Ok(path)
+    } else {
+        Err(Outside::Escapes(
+            "its path is not a plain path below the API folder",
+        ))
+    }
+}
+
+/// Every symbolic link below `root` (not following any), as paths below it,
+/// sorted. The stages refuse a tree with any: a link can make a publish read a
+/// file of the build machine, or write through it into another folder.
+pub fn links(root: &Path) -> std::io::Result<Vec<String>> {
+    let mut found = Vec::new();
+    let mut folders = vec![PathBuf::new()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(root.join(&folder))? {
+            let entry = entry?;
+            let below = folder.join(entry.file_name());
+            // `file_type` does not follow a link: it says it is one.
+            let kind = entry.file_type()?;
+            if kind.is_symlink() {
+                found.push(below.to_string_lossy().replace('\\', "/"));
+            } else if kind.is_dir() {
+                folders.push(below);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The message for a tree with links, naming at most a few of them.
+pub fn links_message(what: &str, links: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut named = links.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    if links.len() > SHOWN {
+        named.push_str(&format!(" and {} more", links.len() - SHOWN));
+    }
+    format!(
+        "{what} holds {} symbolic link(s) ({named}): the publish step follows none (a link can publish any file of this machine, or write into another folder); replace each with the file itself",
+        links.len()
+    )
+}
+
+/// Writes `bytes` to `path` whole or not at all: into a new file beside it
+/// (created, never opened if it exists), then renamed over `path`. A rename
+/// replaces a link or a hard-linked file at `path` instead of writing through
+/// it, and a reader never sees half a file. Makes the parent folders.
+pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let name = path
+        .file_name()
+        .map_or("file".into(), |n| n.to_string_lossy().into_owned());
+    let partial = path.with_file_name(format!(
+        ".{name}.{}-{}.partial",
+        std::process::id(),
+        COUNT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&partial)
+        .and_then(|mut file| file.write_all(bytes));
+    match written.and_then(|()| std::fs::rename(&partial, path)) {
+        Ok(()) => Ok(()),
+        Err(error) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(error)
+        }
+    }
+}
+
+/// Copies the file `from` to `to` as [`write`] writes: a new file renamed into place.
+pub fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
+    write(to, &std::fs::read(from)?)
+}
+
+/// An exclusive lock on a folder's publishing, held until dropped (and by the
+/// system only as long as the process lives: a killed publish leaves no
+/// stale lock). Kept beside the folder, since the folder itself is swapped.
+pub struct Lock {
+    _file: std::fs::File,
+}
+
+impl Lock {
+    /// Takes the lock of `dir`; when another process holds it, calls `waiting`
+    /// once and waits for it.
+    pub fn take(dir: &Path, waiting: impl FnOnce(&Path)) -> std::io::Result<Lock> {
+        let path = beside(dir, "publish.lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                waiting(&path);
+                file.lock()?;
+            }
+            Err(std::fs::TryLockError::Error(error)) => return Err(error),
+        }
+        Ok(Lock { _file: file })
+    }
+}
+
+/// A hidden sibling of `dir` for `purpose`: `site/` → `.site.publishing`.
+pub fn beside(dir: &Path, purpose: &str) -> PathBuf {
+    let name = dir
+        .file_name()
+        .map_or("site".into(), |n| n.to_string_lossy().into_owned());
+    dir.with_file_name(format!(".{name}.{purpose}"))
+}
+
+/// Makes `to` (which must not exist) a copy of the tree `from` whose files
+/// are hard links to `from`'s (a copy where the file system has none): cheap
+/// however large the site, and safe because every stage writes by [`write`],
+/// which replaces a file instead of changing it. Returns the symbolic links
+/// found (nothing is copied for them; the caller refuses the tree).
+pub fn clone_tree(from: &Path, to: &Path) -> std::io::Result<Vec<String>> {
+    let mut found = Vec::new();
+    let mut folders = vec![PathBuf::new()];
+    std::fs::create_dir(to)?;
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(from.join(&folder))? {
+            let entry = entry?;
+            let below = folder.join(entry.file_name());
+            let kind = entry.file_type()?;
+            if kind.is_symlink() {
+                found.push(below.to_string_lossy().replace('\\', "/"));
+            } else if kind.is_dir() {
+                std::fs::create_dir(to.join(&below))?;
+                folders.push(below);
+            } else if std::fs::hard_link(from.join(&below), to.join(&below)).is_err() {
+                std::fs::copy(from.join(&below), to.join(&below))?;
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Puts the folder `new` in the place of `live`, and `live`'s old contents at
+/// `new`: in one step where the system can (Linux's `renameat2` with
+/// `RENAME_EXCHANGE`), so that there is no moment without a site; elsewhere
+/// by two renames.
+pub fn swap(new: &Path, live: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let c = |path: &Path| {
+            CString::new(path.as_os_str().as_bytes()).map_err(|_| std::io::Error::other("a NUL in a path"))
+        };
+        let (a, b) = (c(new)?, c(live)?);
+        // SAFETY: two valid NUL-terminated paths, relative to the working folder.
+        let done = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                a.as_ptr(),
+                libc::AT_FDCWD,
+                b.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if done == 0 {
+            return Ok(());
+        }
+        let error = std::io::Error::last_os_error();
+        // A file system without the exchange: the two renames below.
+        if !matches!(error.raw_os_error(), Some(libc::EINVAL) | Some(libc::ENOSYS)) {
+            return Err(error);
+        }
+    }
+    let old = beside(live, "swapping");
+    let _ = std::fs::remove_dir_all(&old);
+    std::fs::rename(live, &old)?;
+    if let Err(error) = std::fs::rename(new, live) {
+        let _ = std::fs::rename(&old, live);
+        return Err(error);
+    }
+    std::fs::rename(&old, new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TREE: &str = "https://site.invalid/api/";
+
+    fn file(absolute: &str) -> Result<String, Outside> {
+        tree_file(Path::new("/srv/api"), TREE, absolute).map(|(_, path)| path.to_string_lossy().into_owned())
+    }
+
+    #[test]
+    fn urls_below_the_tree_are_its_files() {
+        assert_eq!(
+            file("https://site.invalid/api/img/a.png").as_deref(),
+            Ok("/srv/api/img/a.png")
+        );
+        assert_eq!(
+            file("https://site.invalid/api/img/caf%C3%A9%20x.png?v=2#top").as_deref(),
+            Ok("/srv/api/img/café x.png")
+        );
+        assert_eq!(file("https://site.invalid/other/a.png"), Err(Outside::Elsewhere));
+        assert_eq!(file("https://elsewhere.test/api/a.png"), Err(Outside::Elsewhere));
+    }
+
+    #[test]
+    fn encoded_escapes_are_refused() {
+        for escape in [
+            "..%2F..%2F..%2Fsecret.png",
+            "img/..%2F..%2Fsecret.png",
+            "%2E%2E/secret.png",
+            "%2e%2e%2fsecret.png",
+            "%2Ftmp%2Fsecret.png",
+            "img//a.png",
+            "img/%2F/a.png",
+            "img/a%5C..%5C..%5Csecret.png",
+            "img/%00.png",
+            "img/%FF.png",
+            "",
+            "img/.",
+        ] {
+            let result = file(&format!("{TREE}{escape}"));
+            assert!(matches!(result, Err(Outside::Escapes(_))), "{escape}: {result:?}");
+        }
+    }
+
+    #[test]
+    fn links_are_found_without_following_them() {
+        let root = std::env::temp_dir().join(format!("news-files-links-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("a/b")).unwrap();
+        std::fs::write(root.join("a/b/file.json"), "{}").unwrap();
+        std::os::unix::fs::symlink("/etc", root.join("a/etc")).unwrap();
+        std::os::unix::fs::symlink("/etc/hostname", root.join("a/b/host.json")).unwrap();
+        assert_eq!(links(&root).unwrap(), ["a/b/host.json", "a/etc"]);
+        let message = links_message("the API folder", &links(&root).unwrap());
+        assert!(
+            message.contains("2 symbolic link(s) (a/b/host.json, a/etc)"),
+            "{message}"
+        );
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn writes_replace_links_and_hard_links_instead_of_writing_through_them() {
+        let root = std::env::temp_dir().join(format!("news-files-write-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&root).unwrap();
+        let outside = root.join("outside.txt");
+        std::fs::write(&outside, "keep").unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("link.json")).unwrap();
+        std::fs::hard_link(&outside, root.join("hard.json")).unwrap();
+        write(&root.join("link.json"), b"new").unwrap();
+        write(&root.join("hard.json"), b"new").unwrap();
+        write(&root.join("deep/er/x.json"), b"made").unwrap();
+        assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep");
+        assert_eq!(std::fs::read_to_string(root.join("link.json")).unwrap(), "new");
+        assert!(!std::fs::symlink_metadata(root.join("link.json"))
+            .unwrap()
+            .is_symlink());
+        assert_eq!(
+            std::fs::read_to_string(root.join("deep/er/x.json")).unwrap(),
+            "made"
+        );
+        // No partial file is left behind.
+        let names: Vec<String> = std::fs::read_dir(&root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|name| !name.ends_with(".partial")), "{names:?}");
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_clone_shares_files_until_one_is_written_and_a_swap_exchanges_folders() {
+        let root = std::env::temp_dir().join(format!("news-files-clone-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let live = root.join("site");
+        std::fs::create_dir_all(live.join("en/news")).unwrap();
+        std::fs::write(live.join("index.html"), "old").unwrap();
+        std::fs::write(live.join("en/news/a.html"), "a").unwrap();
+        let new = beside(&live, "publishing");
+        assert!(clone_tree(&live, &new).unwrap().is_empty());
+        write(&new.join("index.html"), b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(live.join("index.html")).unwrap(), "old");
+        assert_eq!(std::fs::read_to_string(new.join("en/news/a.html")).unwrap(), "a");
+        swap(&new, &live).unwrap();
+        assert_eq!(std::fs::read_to_string(live.join("index.html")).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(new.join("index.html")).unwrap(), "old");
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}

@@ -1,0 +1,418 @@
+//! An original photo without its metadata, losslessly: the compressed image
+//! data is copied byte for byte, and what a camera, a phone or an editing
+//! tool wrote beside it goes (EXIF with its GPS position, serial numbers and
+//! thumbnail; XMP; IPTC; comments; text chunks; extra images after the
+//! JPEG's end, such as a phone's depth or gain map). Kept: what the pixels
+//! need to be shown as the author saw them: the ICC colour profile, JFIF's
+//! and Adobe's colour headers, PNG's colour and transparency chunks, and the
+//! EXIF orientation alone, written anew, so that a phone's portrait photo
+//! stays upright in browsers.
+//!
+//! A file these rules cannot walk (cut short, or not the format its name
+//! says) is an error: a browser would show it broken too.
+
+use image::metadata::Orientation;
+
+/// Why an original could not be stripped.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StripError {
+    #[error("it is not a JPEG, PNG or WebP file (its first bytes say otherwise)")]
+    Unknown,
+    #[error("it is not a well-formed {0}: {1}")]
+    Malformed(&'static str, &'static str),
+}
+
+/// `bytes` without metadata (the same bytes when there was none).
+pub fn strip(bytes: &[u8]) -> Result<Vec<u8>, StripError> {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        jpeg(bytes)
+    } else if bytes.starts_with(PNG_SIGNATURE) {
+        png(bytes)
+    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        webp(bytes)
+    } else {
+        Err(StripError::Unknown)
+    }
+}
+
+/// An EXIF block (TIFF, big-endian) that says only `orientation`.
+fn orientation_exif(orientation: Orientation) -> Vec<u8> {
+    let mut tiff = b"MM\0\x2A".to_vec();
+    tiff.extend(8u32.to_be_bytes()); // the first IFD, right after this header
+    tiff.extend(1u16.to_be_bytes()); // one entry:
+    tiff.extend(0x0112u16.to_be_bytes()); // Orientation,
+    tiff.extend(3u16.to_be_bytes()); // a SHORT,
+    tiff.extend(1u32.to_be_bytes()); // one of them,
+    tiff.extend(u16::from(orientation.to_exif()).to_be_bytes());
+    tiff.extend([0, 0]); // (the value's field is four bytes)
+    tiff.extend(0u32.to_be_bytes()); // no next IFD
+    tiff
+}
+
+/// The orientation an EXIF block (TIFF data) says, if it turns the image.
+fn turning(tiff: &[u8]) -> Option<Orientation> {
+    Orientation::from_exif_chunk(tiff).filter(|o| *o != Orientation::NoTransforms)
+}
+
+const JPEG: &str = "JPEG";
+
+fn jpeg(bytes: &[u8]) -> Result<Vec<u8>, StripError> {
+    let bad = |why| StripError::Malformed(JPEG, why);
+    let mut segments = Vec::new(); // (marker, segment with its length bytes)
+    let mut orientation = None;
+    let mut i = 2;
+    let image_data = loop {
+        // A marker: 0xFF (any number of them, as fill), then its code.
+        if bytes.get(i) != Some(&0xFF) {
+            return Err(bad("a segment does not start where the one before ends"));
+        }
+        while bytes.get(i) == Some(&0xFF) {
+            i += 1;
+        }
+        let marker = *bytes.get(i).ok_or(bad("it is cut short"))?;
+        i += 1;
+        if matches!(marker, 0x01 | 0xD0..=0xD7) {
+            continue; // markers without a segment
+        }
+        if matches!(marker, 0xD8 | 0xD9) {
+            return Err(bad("it has no image data"));
+        }
+        let length = bytes
+            .get(i..i + 2)
+            .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
+            .ok_or(bad("it is cut short"))?;
+        let segment = bytes
+            .get(i..i + length)
+            .filter(|_| length >= 2)
+            .ok_or(bad("it is cut short"))?;
+        i += length;
+        let data = &segment[2..];
+        if marker == 0xE1 {
+            if let Some(tiff) = data.strip_prefix(b"Exif\0\0") {
+                orientation = orientation.or(turning(tiff));
+            }
+        }
+        let keep = match marker {
+            0xE0 => true,                               // JFIF: the pixels' density and colour space
+            0xE2 => data.starts_with(b"ICC_PROFILE\0"), // the colour profile (not MPF's image list)
+            0xEE => data.starts_with(b"Adobe"),         // how CMYK/YCCK data is to be read
+            0xE1 | 0xE3..=0xED | 0xEF | 0xFE => false,  // EXIF, XMP, IPTC, others; comments
+            _ => true,                                  // tables, frame and scan headers
+        };
+        if keep {
+            segments.push((marker, segment));
+        }
+        if marker == 0xDA {
+            break i; // the first scan's data follows
+        }
+    };
+    let mut out = vec![0xFF, 0xD8];
+    let mut wrote_orientation = orientation.is_none();
+    for (marker, segment) in segments {
+        if !wrote_orientation && marker != 0xE0 {
+            let mut app1 = b"Exif\0\0".to_vec();
+            app1.extend(orientation_exif(orientation.unwrap_or(Orientation::NoTransforms)));
+            out.extend([0xFF, 0xE1]);
+            out.extend(((app1.len() + 2) as u16).to_be_bytes());
+            out.extend(app1);
+            wrote_orientation = true;
+        }
+        out.extend([0xFF, marker]);
+        out.extend(segment);
+    }
+    // The entropy-coded data, and the segments between scans (a progressive
+    // JPEG's tables and scan headers), up to the end of the image: anything
+    // after it (a second image, a depth map, an appended file) goes.
+    let mut i = image_data;
+    let mut copied_from = i;
+    loop {
+        let at = i + bytes
+            .get(i..)
+            .ok_or(bad("it is cut short"))?
+            .iter()
+            .position(|&b| b == 0xFF)
+            .ok_or(bad("it is cut short: it has no end"))?;
+        let mut code_at = at + 1;
+        while bytes.get(code_at) == Some(&0xFF) {
+            code_at += 1;
+        }
+        let code = *bytes.get(code_at).ok_or(bad("it is cut short: it has no end"))?;
+        match code {
+            0x00 | 0xD0..=0xD7 => i = code_at + 1, // a stuffed 0xFF or a restart marker: data
+            0xD9 => {
+                out.extend(&bytes[copied_from..=code_at]);
+                return Ok(out);
+            }
+            _ => {
+                // A segment between scans: kept if it is a table or a scan header.
+                let start = code_at + 1;
+                let length = bytes
+                    .get(start..start + 2)
+                    .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
+                    .filter(|&length| length >= 2 && start + length <= bytes.len())
+                    .ok_or(bad("it is cut short"))?;
+                let keep = !matches!(code, 0xE0..=0xEF | 0xFE);
+                out.extend(&bytes[copied_from..at]);
+                if keep {
+                    out.extend(&bytes[at..start + length]);
+                }
+                i = start + length;
+                copied_from = i;
+            }
+        }
+    }
+}
+
+const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+const PNG: &str = "PNG";
+
+/// The chunks a PNG keeps: the image, its colour and transparency, its
+/// pixel density, an animation's frames. Any other critical chunk (whose
+/// name starts with a capital) is kept too, since a decoder needs it.
+const PNG_KEPT: [&[u8; 4]; 16] = [
+    b"tRNS", b"cHRM", b"gAMA", b"iCCP", b"sBIT", b"sRGB", b"cICP", b"mDCv", b"cLLi", b"bKGD", b"pHYs",
+    b"acTL", b"fcTL", b"fdAT", b"hIST", b"sPLT",
+];
+
+fn png(bytes: &[u8]) -> Result<Vec<u8>, StripError> {
+    let bad = |why| StripError::Malformed(PNG, why);
+    let mut chunks = Vec::new(); // (type, whole chunk)
+    let mut orientation = None;
+    let mut i = PNG_SIGNATURE.len();
+    loop {
+        let length = bytes
+            .get(i..i + 4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .ok_or(bad("it is cut short: it has no end"))?;
+        let chunk = bytes.get(i..i + 12 + length).ok_or(bad("it is cut short"))?;
+        let kind: [u8; 4] = chunk[4..8].try_into().unwrap_or_default();
+        i += 12 + length;
+        if &kind == b"eXIf" {
+            orientation = orientation.or(turning(&chunk[8..8 + length]));
+        }
+        if kind[0].is_ascii_uppercase() || PNG_KEPT.contains(&&kind) {
+            chunks.push((kind, chunk));
+        }
+        if &kind == b"IEND" {
+            break;
+        }
+    }
+    let mut out = PNG_SIGNATURE.to_vec();
+    let mut wrote_orientation = orientation.is_none();
+    for (kind, chunk) in chunks {
+        // eXIf goes before the image data.
+        if !wrote_orientation && (&kind == b"IDAT" || &kind == b"IEND") {
+            let exif = orientation_exif(orientation.unwrap_or(Orientation::NoTransforms));
+            out.extend((exif.len() as u32).to_be_bytes());
+            let start = out.len();
+            out.extend(b"eXIf");
+            out.extend(&exif);
+            let crc = crc32fast::hash(&out[start..]);
+            out.extend(crc.to_be_bytes());
+            wrote_orientation = true;
+        }
+        out.extend(chunk);
+    }
+    Ok(out)
+}
+
+const WEBP: &str = "WebP";
+
+fn webp(bytes: &[u8]) -> Result<Vec<u8>, StripError> {
+    let bad = |why| StripError::Malformed(WEBP, why);
+    let declared = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize;
+    let end = declared
+        .checked_add(8)
+        .filter(|&end| end <= bytes.len())
+        .ok_or(bad("it is cut short"))?;
+    let mut chunks = Vec::new(); // (fourcc, whole chunk with padding)
+    let mut orientation = None;
+    let mut i = 12;
+    while i < end {
+        let size = bytes
+            .get(i + 4..i + 8)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .ok_or(bad("it is cut short"))?;
+        let padded = size + (size & 1);
+        let chunk = bytes
+            .get(i..i + 8 + padded)
+            .filter(|_| i + 8 + padded <= end)
+            .ok_or(bad("it is cut short"))?;
+        let fourcc: [u8; 4] = chunk[..4].try_into().unwrap_or_default();
+        i += 8 + padded;
+        match &fourcc {
+            b"EXIF" => {
+                let data = &chunk[8..8 + size];
+                // Some writers put JPEG's "Exif\0\0" before the TIFF data.
+                orientation = orientation.or(turning(data.strip_prefix(b"Exif\0\0").unwrap_or(data)));
+            }
+            b"XMP " => {}
+            _ => chunks.push((fourcc, chunk.to_vec())),
+        }
+    }
+    let mut out = b"RIFF\0\0\0\0WEBP".to_vec();
+    for (fourcc, mut chunk) in chunks {
+        if &fourcc == b"VP8X" {
+            let flags = chunk.get_mut(8).ok_or(bad("its VP8X header is cut short"))?;
+            // EXIF (0x08) and XMP (0x04) are gone; EXIF again if the orientation stays.
+            *flags &= !0x0C;
+            if orientation.is_some() {
+                *flags |= 0x08;
+            }
+        }
+        out.extend(chunk);
+    }
+    if let Some(orientation) = orientation {
+        let exif = orientation_exif(orientation);
+        out.extend(b"EXIF");
+        out.extend((exif.len() as u32).to_le_bytes());
+        out.extend(&exif); // 26 bytes: even, no padding
+    }
+    let size = (out.len() - 8) as u32;
+    out[4..8].copy_from_slice(&size.to_le_bytes());
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A JPEG as a phone writes it: EXIF with a GPS tag and an orientation,
+    /// XMP, a comment, an ICC profile, and a second image after the end.
+    pub(crate) fn phone_jpeg(orientation: u8) -> Vec<u8> {
+        let mut plain = Vec::new();
+        let pixels = image::RgbImage::from_fn(16, 8, |x, y| image::Rgb([x as u8 * 15, y as u8 * 30, 90]));
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 90)
+            .encode_image(&pixels)
+            .unwrap();
+        let segment = |marker: u8, data: &[u8]| {
+            let mut s = vec![0xFF, marker];
+            s.extend(((data.len() + 2) as u16).to_be_bytes());
+            s.extend(data);
+            s
+        };
+        // II TIFF: IFD0 with Orientation and a GPS IFD pointer, then GPS data.
+        let mut tiff = b"II\x2A\0\x08\0\0\0".to_vec();
+        tiff.extend(2u16.to_le_bytes());
+        tiff.extend(0x0112u16.to_le_bytes());
+        tiff.extend(3u16.to_le_bytes());
+        tiff.extend(1u32.to_le_bytes());
+        tiff.extend(u32::from(orientation).to_le_bytes());
+        tiff.extend(0x8825u16.to_le_bytes());
+        tiff.extend(4u32.to_le_bytes());
+        tiff.extend(1u32.to_le_bytes());
+        tiff.extend(38u32.to_le_bytes());
+        tiff.extend(0u32.to_le_bytes());
+        tiff.extend(b"GPS 40.4093N 49.8671E secret place\0");
+        let mut exif = b"Exif\0\0".to_vec();
+        exif.extend(&tiff);
+        let mut out = plain[..2].to_vec();
+        out.extend(segment(0xE1, &exif));
+        out.extend(segment(
+            0xE1,
+            b"http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>Author: press officer</x:xmpmeta>",
+        ));
+        out.extend(segment(0xE2, b"ICC_PROFILE\0\x01\x01profile-bytes"));
+        out.extend(segment(0xED, b"Photoshop 3.0\08BIM IPTC caption"));
+        out.extend(segment(0xFE, b"a comment"));
+        out.extend(&plain[2..]);
+        out.extend(b"\xFF\xD8 a second image with GPS 40.4093N");
+        out
+    }
+
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn a_jpeg_loses_its_metadata_and_keeps_its_pixels_colour_and_orientation() {
+        let original = phone_jpeg(6);
+        let stripped = strip(&original).unwrap();
+        for secret in [&b"GPS"[..], b"xmpmeta", b"IPTC", b"a comment", b"second image"] {
+            assert!(contains(&original, secret));
+            assert!(
+                !contains(&stripped, secret),
+                "{}",
+                String::from_utf8_lossy(secret)
+            );
+        }
+        assert!(contains(&stripped, b"ICC_PROFILE\0"));
+        let decode = |bytes: &[u8]| {
+            use image::ImageDecoder;
+            let mut decoder = image::ImageReader::new(std::io::Cursor::new(bytes))
+                .with_guessed_format()
+                .unwrap()
+                .into_decoder()
+                .unwrap();
+            let orientation = decoder.orientation().unwrap();
+            (
+                orientation,
+                image::DynamicImage::from_decoder(decoder).unwrap().to_rgb8(),
+            )
+        };
+        let (before, pixels_before) = decode(&original);
+        let (after, pixels_after) = decode(&stripped);
+        assert_eq!((before, after), (Orientation::Rotate90, Orientation::Rotate90));
+        assert_eq!(pixels_before, pixels_after);
+        // Stripping again changes nothing; upright photos carry no EXIF at all.
+        assert_eq!(strip(&stripped).unwrap(), stripped);
+        assert!(!contains(&strip(&phone_jpeg(1)).unwrap(), b"Exif"));
+    }
+
+    #[test]
+    fn png_and_webp_lose_their_text_and_exif() {
+        let pixels = image::RgbaImage::from_pixel(4, 4, image::Rgba([10, 20, 30, 128]));
+        let mut png_bytes = Vec::new();
+        pixels
+            .write_to(&mut std::io::Cursor::new(&mut png_bytes), image::ImageFormat::Png)
+            .unwrap();
+        // A tEXt chunk after IHDR (8 + 25 bytes in).
+        let text = b"Author\0GPS 40.4093N";
+        let mut chunk = (text.len() as u32).to_be_bytes().to_vec();
+        chunk.extend(b"tEXt");
+        chunk.extend(text);
+        chunk.extend(crc32fast::hash(&chunk[4..]).to_be_bytes());
+        let mut with_text = png_bytes[..33].to_vec();
+        with_text.extend(&chunk);
+        with_text.extend(&png_bytes[33..]);
+        let stripped = strip(&with_text).unwrap();
+        assert!(!contains(&stripped, b"GPS"));
+        assert_eq!(stripped, png_bytes);
+        assert!(image::load_from_memory(&stripped).is_ok());
+
+        let mut webp_bytes = Vec::new();
+        pixels
+            .write_to(
+                &mut std::io::Cursor::new(&mut webp_bytes),
+                image::ImageFormat::WebP,
+            )
+            .unwrap();
+        // As an extended WebP would carry it: an XMP chunk appended.
+        let mut extended = webp_bytes.clone();
+        extended.extend(b"XMP ");
+        extended.extend(10u32.to_le_bytes());
+        extended.extend(b"GPS 40.4N\0");
+        let size = (extended.len() - 8) as u32;
+        extended[4..8].copy_from_slice(&size.to_le_bytes());
+        let stripped = strip(&extended).unwrap();
+        assert!(!contains(&stripped, b"GPS"));
+        assert!(image::load_from_memory(&stripped).is_ok());
+    }
+
+    #[test]
+    fn files_that_are_cut_short_or_not_images_are_errors() {
+        let original = phone_jpeg(1);
+        assert!(matches!(
+            strip(&original[..original.len() / 2]),
+            Err(StripError::Malformed(JPEG, _))
+        ));
+        assert_eq!(strip(b"<html>not a photo</html>"), Err(StripError::Unknown));
+        assert!(strip(&[0xFF, 0xD8, 0xFF, 0xE0, 0x00]).is_err());
+        assert!(strip(b"RIFF\xff\xff\xff\x7fWEBPVP8 ").is_err());
+        assert!(strip(b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR").is_err());
+        // Any prefix of a real file is an error, never a panic.
+        for end in 0..original.len() {
+            let _ = strip(&original[..end]);
+        }
+    }
+}
