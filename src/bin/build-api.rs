@@ -28,7 +28,11 @@ fn main() -> std::process::ExitCode {
         }
         Err(errors) => {
             for error in &errors {
-                eprintln!("error: {content}/{error}");
+                if error.in_content() {
+                    eprintln!("error: {content}/{error}");
+                } else {
+                    eprintln!("error: {error}");
+                }
             }
             eprintln!("build-api: {} error(s); nothing was written", errors.len());
             ExitCode::FAILURE

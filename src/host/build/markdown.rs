@@ -5,6 +5,7 @@
 
 use crate::core::urls::Resolver;
 use crate::host::check::body::audit;
+use crate::host::prerender::attr;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// A problem in a body, on a line of the Markdown file (1-based, counted from
@@ -42,6 +43,21 @@ pub fn to_html(markdown: &str, resolve: Resolver) -> Result<String, Vec<BodyErro
                 attrs,
             }),
             Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(heading(level))),
+            // A Markdown link or image is audited as the HTML it becomes, so
+            // that `javascript:` and the like stop here, with their line.
+            Event::Start(Tag::Link { ref dest_url, .. }) | Event::Start(Tag::Image { ref dest_url, .. }) => {
+                let html = match &event {
+                    Event::Start(Tag::Image { .. }) => format!("<img src=\"{}\" alt=\"x\">", attr(dest_url)),
+                    _ => format!("<a href=\"{}\">x</a>", attr(dest_url)),
+                };
+                for change in audit(&html, resolve).changes {
+                    errors.push(BodyError {
+                        line,
+                        message: format!("a link the app would change: {}", change.message),
+                    });
+                }
+                event
+            }
             Event::Start(Tag::CodeBlock(_)) => {
                 errors.push(refuse("a code block"));
                 continue;
@@ -51,6 +67,16 @@ pub fn to_html(markdown: &str, resolve: Resolver) -> Result<String, Vec<BodyErro
                 continue;
             }
             Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                // Browsers end a comment at `--!>`, `<!-->` or `<!--->`, and show
+                // what follows, which Markdown and editors take as still hidden.
+                for ending in ["--!>", "<!-->", "<!--->"] {
+                    if let Some(at) = html.find(ending) {
+                        errors.push(BodyError {
+                            line: line + html[..at].matches('\n').count(),
+                            message: format!("a comment ended by `{ending}`: browsers end it there and show the text after it; end it with `-->`"),
+                        });
+                    }
+                }
                 for change in audit(html, resolve).changes {
                     errors.push(BodyError {
                         line: line + change.line as usize - 1,

@@ -13,13 +13,20 @@
 //! other. Image sizes are read from the files; listing pages, totals and
 //! `translations` are computed; the output is deterministic. Nothing is written
 //! while any file has an error; every error names its file and line.
+//!
+//! The content folder is untrusted input: a symbolic link in it is an error
+//! (nothing is read through one), a path must stay inside it, and photos are
+//! published without their metadata (`photos::strip`). The output folder is
+//! replaced whole, so only a folder this step wrote (it holds [`MARKER`]) is.
 
 pub mod markdown;
 
 use crate::core::dates::CalendarDate;
 use crate::core::slug::{is_valid_lang, is_valid_slug};
 use crate::core::urls::scheme;
+use crate::host::files;
 use crate::host::images::image_size;
+use crate::host::names::{folded, unpublishable};
 use crate::host::photos::{self, SourceOut, VARIANTS_FOLDER};
 use crate::host::resolver;
 use serde::{Deserialize, Serialize};
@@ -34,14 +41,35 @@ pub struct ContentError {
     pub message: String,
 }
 
+impl ContentError {
+    /// A problem with the output folder, not with a file of the content.
+    fn output(out: &Path, message: impl std::fmt::Display) -> Vec<ContentError> {
+        vec![ContentError {
+            file: String::new(),
+            line: None,
+            message: format!("{}: {message}", out.display()),
+        }]
+    }
+
+    /// `true` when `file` names a file of the content folder (and the
+    /// message reads after the folder's path).
+    pub fn in_content(&self) -> bool {
+        !self.file.is_empty()
+    }
+}
+
 impl std::fmt::Display for ContentError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.line {
+            _ if self.file.is_empty() => write!(f, "{}", self.message),
             Some(line) => write!(f, "{}:{line}: {}", self.file, self.message),
             None => write!(f, "{}: {}", self.file, self.message),
         }
     }
 }
+
+/// The file that marks a folder as this step's output, which it may replace.
+pub const MARKER: &str = ".build-api";
 
 /// What a build wrote.
 #[derive(Debug, Default)]
@@ -229,9 +257,30 @@ struct Article {
 const LEGAL_PAGES: [&str; 2] = ["terms", "privacy"];
 
 /// Builds the tree of `content` into `out`, replacing what `out` held. `out`
-/// must be absent, empty, or an API tree (it has a `site.json`): the step
-/// never deletes a folder it did not make.
+/// must be absent, empty, or a tree this step wrote (it holds [`MARKER`]):
+/// the step never deletes a folder it did not make.
 pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
+    // Nothing is read through a link: it could publish any file of this machine.
+    match files::links(content) {
+        Ok(links) if links.is_empty() => {}
+        Ok(links) => {
+            return Err(links
+                .into_iter()
+                .map(|file| ContentError {
+                    file,
+                    line: None,
+                    message: "a symbolic link: nothing is read through one (it could publish any file of this machine); put the file itself here".into(),
+                })
+                .collect())
+        }
+        Err(error) => {
+            return Err(vec![ContentError {
+                file: String::new(),
+                line: None,
+                message: format!("{}: cannot be read: {error}", content.display()),
+            }])
+        }
+    }
     let mut builder = Builder {
         content: content.to_path_buf(),
         cache: photos::default_cache(content),
@@ -244,21 +293,15 @@ pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
     if !builder.errors.is_empty() {
         return Err(builder.errors);
     }
-    let fail = |message: String| {
-        vec![ContentError {
-            file: out.display().to_string(),
-            line: None,
-            message,
-        }]
-    };
-    let is_tree = out.join("site.json").is_file();
+    let fail = |message: String| ContentError::output(out, message);
+    let ours = std::fs::symlink_metadata(out.join(MARKER)).is_ok_and(|m| m.is_file());
     let is_empty = out
         .read_dir()
         .map_or(true, |mut entries| entries.next().is_none());
-    if out.exists() && !is_tree && !is_empty {
-        return Err(fail(
-            "is not empty and has no site.json: not replaced, to be safe".into(),
-        ));
+    if std::fs::symlink_metadata(out).is_ok() && !ours && !is_empty {
+        return Err(fail(format!(
+            "is not empty and was not written by build-api (it has no {MARKER} file): not replaced, to be safe. Empty it, or name a new folder"
+        )));
     }
     // Written beside `out`, then swapped in: a reader of `out` never sees half a tree.
     let name = out
@@ -268,19 +311,35 @@ pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
     let _ = std::fs::remove_dir_all(&staging);
     for (file, bytes) in &builder.files {
         let path = staging.join(file);
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| match bytes {
-                Output::Text(text) => std::fs::write(&path, text),
-                Output::Copy(from) => std::fs::copy(from, &path).map(drop),
-            });
+        let written = match bytes {
+            Output::Text(text) => files::write(&path, text.as_bytes()),
+            Output::Copy(from) => files::copy(from, &path),
+            Output::Photo(from) => {
+                match photos::read_original(from).and_then(|bytes| Ok(photos::strip::strip(&bytes)?)) {
+                    Ok(stripped) => files::write(&path, &stripped),
+                    Err(error) => {
+                        let _ = std::fs::remove_dir_all(&staging);
+                        let message = format!("cannot be published: {error}");
+                        return Err(vec![ContentError {
+                            file: file.clone(),
+                            line: None,
+                            message,
+                        }]);
+                    }
+                }
+            }
+        };
         if let Err(error) = written {
             let _ = std::fs::remove_dir_all(&staging);
             return Err(fail(format!("cannot write {file}: {error}")));
         }
     }
-    if out.exists() {
+    let marker = "This folder is written by build-api, which replaces it whole on every build.\n";
+    if let Err(error) = files::write(&staging.join(MARKER), marker.as_bytes()) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(fail(format!("cannot write {MARKER}: {error}")));
+    }
+    if std::fs::symlink_metadata(out).is_ok() {
         std::fs::remove_dir_all(out).map_err(|error| fail(format!("cannot replace it: {error}")))?;
     }
     std::fs::rename(&staging, out).map_err(|error| fail(format!("cannot write it: {error}")))?;
@@ -291,10 +350,12 @@ pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
     })
 }
 
-/// A file of the output: text to write, or a file to copy.
+/// A file of the output: text to write, a file to copy, or a photo to
+/// copy without its metadata.
 enum Output {
     Text(String),
     Copy(PathBuf),
+    Photo(PathBuf),
 }
 
 struct Builder {
@@ -349,7 +410,7 @@ impl Builder {
             .files
             .values()
             .filter_map(|output| match output {
-                Output::Copy(path) if photos::is_raster(path) => Some(path.clone()),
+                Output::Photo(path) => Some(path.clone()),
                 _ => None,
             })
             .collect();
@@ -483,10 +544,16 @@ impl Builder {
             for entry in entries.flatten() {
                 let below = folder.join(entry.file_name());
                 let name = below.to_string_lossy().replace('\\', "/");
-                if entry.path().is_dir() {
+                // Links were refused before: a folder is a folder here.
+                if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
                     stack.push(below);
                 } else if !(name == "site.toml" || name.ends_with(".md") || name.starts_with('.')) {
-                    self.files.insert(name, Output::Copy(entry.path()));
+                    let output = if photos::is_raster(&entry.path()) {
+                        Output::Photo(entry.path())
+                    } else {
+                        Output::Copy(entry.path())
+                    };
+                    self.files.insert(name, output);
                 }
             }
         }
@@ -522,12 +589,22 @@ impl Builder {
         names.sort();
         let mut articles = Vec::new();
         let mut ids: BTreeMap<String, String> = BTreeMap::new();
+        let mut folds: BTreeMap<String, String> = BTreeMap::new();
         for name in names {
             let file = format!("{lang}/news/{name}");
             let slug = name.trim_end_matches(".md").to_string();
             if !is_valid_slug(&slug) || slug.starts_with("page-") {
                 let why = "its name is the article's slug: one URL path segment (no spaces, `?`, `#`, `%`), not page-N";
                 self.error(&file, None, why);
+                continue;
+            }
+            if let Some(why) = unpublishable(&slug) {
+                self.error(&file, None, format!("its name is the article's slug, and {why}"));
+                continue;
+            }
+            if let Some(twin) = folds.insert(folded(&slug), file.clone()) {
+                let message = format!("its slug differs from {twin}'s only by case or Unicode form: a host that ignores them serves one for the other");
+                self.error(&file, None, message);
                 continue;
             }
             let Some(article) = self.article(&file, &folder, slug) else {
