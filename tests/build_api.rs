@@ -298,18 +298,3 @@ fn mistakes_are_named_with_file_and_line_and_nothing_is_written() {
     assert!(toml.starts_with("en/news/broken-toml.md:3: "), "{toml}");
     assert_eq!(found.len(), expected.len() + 1, "{found:#?}");
 }
-
-#[test]
-fn an_output_folder_that_is_not_an_api_tree_is_never_replaced() {
-    let content = full_content("refused");
-    let out = Temp::new("build-not-a-tree");
-    out.write("precious.txt", "keep me");
-    let errors = build(&content.0, &out.0).expect_err("refused");
-    assert!(
-        errors[0]
-            .to_string()
-            .contains("is not empty and has no site.json"),
-        "{errors:?}"
-    );
-    assert_eq!(out.read("precious.txt"), "keep me");
-}
