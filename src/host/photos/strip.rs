@@ -399,6 +399,27 @@ mod tests {
         assert!(image::load_from_memory(&stripped).is_ok());
     }
 
+    proptest::proptest! {
+        /// Any photo with bytes changed, cut or added: an answer, never a
+        /// panic, and what comes out is stripped already.
+        #[test]
+        fn changed_photos_never_panic_and_strip_once(
+            orientation in 1u8..=8,
+            changes in proptest::collection::vec((0usize..4000, proptest::num::u8::ANY), 0..6),
+            cut in 0usize..4000,
+        ) {
+            let mut bytes = phone_jpeg(orientation);
+            for (at, byte) in changes {
+                let at = at % bytes.len();
+                bytes[at] = byte;
+            }
+            bytes.truncate(bytes.len().saturating_sub(cut % 64));
+            if let Ok(stripped) = strip(&bytes) {
+                proptest::prop_assert_eq!(strip(&stripped), Ok(stripped.clone()));
+            }
+        }
+    }
+
     #[test]
     fn files_that_are_cut_short_or_not_images_are_errors() {
         let original = phone_jpeg(1);
