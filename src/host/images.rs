@@ -96,9 +96,79 @@ pub fn svg_size(text: &str) -> Option<Size> {
     }
 }
 
+/// What in an SVG file would run when it is opened at its own address (a
+/// link, a crawler, an attacker's message): the site's origin would run it,
+/// with the portal's cookies. `<img>` never runs an SVG's scripts; a browser
+/// tab does. `None` for a picture that is only a picture.
+pub fn svg_danger(text: &str) -> Option<&'static str> {
+    let lower = text.to_ascii_lowercase();
+    let has_handler = lower.match_indices("on").any(|(at, _)| {
+        let before = lower[..at].chars().last();
+        let name_end = lower[at..]
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .map_or(lower.len(), |end| at + end);
+        before.is_some_and(|c| c.is_ascii_whitespace() || c == '/' || c == '"' || c == '\'')
+            && name_end > at + 2
+            && lower[name_end..].trim_start().starts_with('=')
+    });
+    if lower.contains("<script") {
+        Some("a `<script>`")
+    } else if has_handler {
+        Some("an `on…` event attribute")
+    } else if lower.contains("javascript:") || lower.contains("vbscript:") {
+        Some("a `javascript:` address")
+    } else if [
+        "<foreignobject",
+        "<iframe",
+        "<embed",
+        "<object",
+        "<handler",
+        "<listener",
+    ]
+    .iter()
+    .any(|tag| lower.contains(tag))
+    {
+        Some("embedded HTML (`<foreignObject>`, `<iframe>`, `<embed>` or `<object>`)")
+    } else if lower.contains("<!entity") {
+        Some("an `<!ENTITY>` declaration")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn svgs_that_would_run_code_are_named() {
+        let svg = |inner: &str| {
+            format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">{inner}</svg>"#)
+        };
+        for (inner, what) in [
+            ("<script>alert(document.cookie)</script>", "<script>"),
+            ("<SCRIPT href='x.js'/>", "<script>"),
+            (r#"<rect onload="alert(1)"/>"#, "on…"),
+            (r#"<rect width="1"   ONCLICK = 'x'/>"#, "on…"),
+            (
+                r#"<a href="javascript:alert(1)"><text>x</text></a>"#,
+                "javascript:",
+            ),
+            (
+                "<foreignObject><iframe src='x'></iframe></foreignObject>",
+                "foreignObject",
+            ),
+        ] {
+            let found = svg_danger(&svg(inner));
+            assert!(found.is_some_and(|f| f.contains(what)), "{inner}: {found:?}");
+        }
+        for inner in [
+            r##"<rect width="5" height="5" fill="#036"/><text font-family="sans-serif">Onlayn xidmətlər</text>"##,
+            r#"<path d="M0 0" stroke="none"/><g id="one-two"/>"#,
+        ] {
+            assert_eq!(svg_danger(&svg(inner)), None, "{inner}");
+        }
+    }
 
     #[test]
     fn svg_sizes_from_attributes_or_view_box() {

@@ -149,6 +149,19 @@ pub fn tree_url(base: &BasePath) -> String {
 /// one, and the check holds several copies of each document it reads.
 pub const MAX_DOCUMENT_BYTES: u64 = 16 << 20;
 
+/// What in the SVG file at `path` would run code (`images::svg_danger`);
+/// `None` for another format, or an SVG that is only a picture.
+pub fn svg_file_danger(path: &Path) -> Option<&'static str> {
+    let is_svg = path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("svg"));
+    if !is_svg {
+        return None;
+    }
+    let text = std::fs::read(path).ok()?;
+    crate::host::images::svg_danger(&String::from_utf8_lossy(&text))
+}
+
 /// Checks the tree in `dir`. `Err` only when there is no such folder, or when
 /// it holds symbolic links: then nothing in it is read.
 pub fn check(dir: &Path, options: &Options) -> Result<Report, String> {
@@ -698,6 +711,13 @@ impl Checker {
             let message = format!(
                 "`src` {:?} names {below}, which does not exist: readers see no photo",
                 photo.src
+            );
+            self.error(file, here, message);
+            return;
+        }
+        if let Some(danger) = svg_file_danger(&path) {
+            let message = format!(
+                "{below} holds {danger}: opened at its own address, it would run as the site; remove it"
             );
             self.error(file, here, message);
             return;

@@ -77,6 +77,11 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
     let mut report = TreeReport::default();
     let mut documents = Vec::new();
     for file in json_files(api)? {
+        // Too large to read, or not text: check-api says so.
+        let size = std::fs::metadata(api.join(&file)).map_or(u64::MAX, |m| m.len());
+        if size > crate::host::check::MAX_DOCUMENT_BYTES {
+            continue;
+        }
         let Ok(text) = std::fs::read_to_string(api.join(&file)) else {
             continue;
         };
@@ -174,9 +179,11 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
 /// WebP in the tree at `api` (`strip` says how), in place, by [`files::write`]:
 /// every file of the tree is published, referenced or not. Returns how many
 /// files changed, and the files that cannot be published as they are
-/// (too large, cut short, not the format their name says), with why.
+/// (too large, cut short, not the format their name says, an SVG that would
+/// run code), with why.
 pub fn strip_originals(api: &Path) -> std::io::Result<(usize, Vec<(String, String)>)> {
     let mut rasters = Vec::new();
+    let mut svgs = Vec::new();
     let mut folders = vec![String::new()];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(api.join(&folder))? {
@@ -192,6 +199,9 @@ pub fn strip_originals(api: &Path) -> std::io::Result<(usize, Vec<(String, Strin
                 folders.push(path);
             } else if kind.is_file() && super::is_raster(Path::new(&path)) {
                 rasters.push(path);
+            } else if let Some(danger) = crate::host::check::svg_file_danger(&api.join(&path)) {
+                let why = format!("it holds {danger}: opened at its own address, it would run as the site");
+                svgs.push((path, why));
             }
         }
     }
@@ -212,7 +222,7 @@ pub fn strip_originals(api: &Path) -> std::io::Result<(usize, Vec<(String, Strin
         (file, outcome)
     });
     let mut changed = 0;
-    let mut problems = Vec::new();
+    let mut problems = svgs;
     for (file, outcome) in results {
         match outcome {
             Ok(true) => changed += 1,
