@@ -527,6 +527,14 @@ fn what_is_refused_where_its_file_and_line_are_known() {
     );
     let whole = std::fs::read(cms.0.join("content/img/news/photo.jpg")).unwrap();
     std::fs::write(site.join("api/img/news/photo.jpg"), &whole[..whole.len() / 2]).unwrap();
+    let report = check(&site.join("api"), &CheckOptions::default()).unwrap();
+    assert!(
+        report.findings.iter().any(|f| f.severity == Severity::Error
+            && f.message
+                == "img/news/photo.jpg: cannot read it: it is not a well-formed JPEG: it is cut short: it has no end: readers see a broken photo"),
+        "{:#?}",
+        report.findings
+    );
     let why = stopped(publish(&options(&site, None, &cms.0)));
     assert!(why.contains("photo(s) cannot be published"), "{why}");
 }

@@ -149,6 +149,19 @@ pub fn tree_url(base: &BasePath) -> String {
 /// one, and the check holds several copies of each document it reads.
 pub const MAX_DOCUMENT_BYTES: u64 = 16 << 20;
 
+/// The size of the image in `path`; a JPEG, PNG or WebP is also read whole
+/// and walked as `photos::strip` walks it, so that one cut short (whose header
+/// alone is fine) is found here too, not only when it is published.
+fn measure(path: &Path) -> Result<Size, SizeError> {
+    let size = image_size(path)?;
+    if crate::host::photos::is_raster(path) {
+        let bytes =
+            crate::host::photos::read_original(path).map_err(|error| SizeError::Read(error.to_string()))?;
+        crate::host::photos::strip::strip(&bytes).map_err(|error| SizeError::Read(error.to_string()))?;
+    }
+    Ok(size)
+}
+
 /// What in the SVG file at `path` would run code (`images::svg_danger`);
 /// `None` for another format, or an SVG that is only a picture.
 pub fn svg_file_danger(path: &Path) -> Option<&'static str> {
@@ -725,7 +738,7 @@ impl Checker {
         let size = self
             .sizes
             .entry(path.clone())
-            .or_insert_with(|| image_size(&path))
+            .or_insert_with(|| measure(&path))
             .clone();
         let (real_width, real_height) = match size {
             Ok(size) => size,
