@@ -192,7 +192,15 @@ pub fn beside(dir: &Path, purpose: &str) -> PathBuf {
 pub fn clone_tree(from: &Path, to: &Path) -> std::io::Result<Vec<String>> {
     let mut found = Vec::new();
     let mut folders = vec![PathBuf::new()];
-    std::fs::create_dir(to)?;
+    // Folders get their permissions (the web server may need them) once
+    // they are filled, in case one is read-only.
+    let mut permissions = Vec::new();
+    let mut folder_like = |from: &Path, to: &Path| -> std::io::Result<()> {
+        std::fs::create_dir(to)?;
+        permissions.push((to.to_path_buf(), std::fs::metadata(from)?.permissions()));
+        Ok(())
+    };
+    folder_like(from, to)?;
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(from.join(&folder))? {
             let entry = entry?;
@@ -201,12 +209,15 @@ pub fn clone_tree(from: &Path, to: &Path) -> std::io::Result<Vec<String>> {
             if kind.is_symlink() {
                 found.push(below.to_string_lossy().replace('\\', "/"));
             } else if kind.is_dir() {
-                std::fs::create_dir(to.join(&below))?;
+                folder_like(&from.join(&below), &to.join(&below))?;
                 folders.push(below);
             } else if std::fs::hard_link(from.join(&below), to.join(&below)).is_err() {
                 std::fs::copy(from.join(&below), to.join(&below))?;
             }
         }
+    }
+    for (folder, permissions) in permissions.into_iter().rev() {
+        std::fs::set_permissions(folder, permissions)?;
     }
     found.sort();
     Ok(found)

@@ -181,7 +181,7 @@ fn stages(options: &Options, dir: &Path, shown: &dyn Fn(&Path) -> String) -> Res
     let report = check(&api_dir, &check_options)?;
     report.print(started.elapsed().as_secs_f64());
     if report.count(Severity::Error) > 0 {
-        return Err("stopped: the API tree has errors (above); nothing was prerendered".into());
+        return Err("stopped: the API tree has errors (above)".into());
     }
 
     println!("== prerender {}", shown(dir));
