@@ -278,7 +278,7 @@ fn links_in_the_export_or_the_content_are_refused_and_never_written_through() {
         "nothing written into the linked folder"
     );
     let refused = check(&site.join("api"), &CheckOptions::default()).unwrap_err();
-    assert!(refused.contains("(img/v)"), "{refused}");
+    assert!(refused.contains("(img/v: a symbolic link)"), "{refused}");
 
     // A content folder with a link to a file of the machine.
     let content = content(&root.0.join("c"));

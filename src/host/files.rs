@@ -4,8 +4,9 @@
 //!
 //! - [`tree_file`] turns a document's URL into a file of its tree, or refuses:
 //!   decoded, split and proved to stay inside, once, for every stage;
-//! - [`links`] finds the symbolic links in a tree: the stages follow none and
-//!   refuse a tree that has any, before they read it;
+//! - [`refused`] finds what no stage may touch in a tree (symbolic links,
+//!   pipes and devices, names that are not UTF-8): the stages refuse a tree
+//!   that has any, before they read it;
 //! - [`write`] writes a file whole or not at all (a new file renamed into
 //!   place), so that nothing is ever written through a link or a hard link
 //!   shared with the live site;
@@ -74,10 +75,27 @@ pub fn confined(encoded: &str) -> Result<PathBuf, Outside> {
     }
 }
 
-/// Every symbolic link below `root` (not following any), as paths below it,
-/// sorted. The stages refuse a tree with any: a link can make a publish read a
-/// file of the build machine, or write through it into another folder.
-pub fn links(root: &Path) -> std::io::Result<Vec<String>> {
+/// What an entry of a tree is, when no stage may read or write it: a
+/// symbolic link (it can make a publish read a file of the build machine, or
+/// write into another folder), a special file (a named pipe would hang the
+/// step, a device would read forever), or a name that is not UTF-8 (no URL
+/// names it, and no message could say which it is).
+fn refusal(kind: std::fs::FileType, name: &std::ffi::OsStr) -> Option<&'static str> {
+    if kind.is_symlink() {
+        Some("a symbolic link")
+    } else if !kind.is_dir() && !kind.is_file() {
+        Some("a special file (a pipe, socket or device)")
+    } else if name.to_str().is_none() {
+        Some("a name that is not UTF-8")
+    } else {
+        None
+    }
+}
+
+/// Every entry below `root` that no stage reads or writes (see [`refusal`]),
+/// without following any link: its path below `root` and what it is, sorted.
+/// The stages refuse a tree with any, before they read it.
+pub fn refused(root: &Path) -> std::io::Result<Vec<(String, &'static str)>> {
     let mut found = Vec::new();
     let mut folders = vec![PathBuf::new()];
     while let Some(folder) = folders.pop() {
@@ -86,8 +104,8 @@ pub fn links(root: &Path) -> std::io::Result<Vec<String>> {
             let below = folder.join(entry.file_name());
             // `file_type` does not follow a link: it says it is one.
             let kind = entry.file_type()?;
-            if kind.is_symlink() {
-                found.push(below.to_string_lossy().replace('\\', "/"));
+            if let Some(what) = refusal(kind, &entry.file_name()) {
+                found.push((below.to_string_lossy().replace('\\', "/"), what));
             } else if kind.is_dir() {
                 folders.push(below);
             }
@@ -97,16 +115,21 @@ pub fn links(root: &Path) -> std::io::Result<Vec<String>> {
     Ok(found)
 }
 
-/// The message for a tree with links, naming at most a few of them.
-pub fn links_message(what: &str, links: &[String]) -> String {
+/// The message for a tree with refused entries, naming at most a few.
+pub fn refused_message(what: &str, entries: &[(String, &'static str)]) -> String {
     const SHOWN: usize = 5;
-    let mut named = links.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
-    if links.len() > SHOWN {
-        named.push_str(&format!(" and {} more", links.len() - SHOWN));
+    let mut named = entries
+        .iter()
+        .take(SHOWN)
+        .map(|(path, kind)| format!("{path}: {kind}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if entries.len() > SHOWN {
+        named.push_str(&format!(" and {} more", entries.len() - SHOWN));
     }
     format!(
-        "{what} holds {} symbolic link(s) ({named}): the publish step follows none (a link can publish any file of this machine, or write into another folder); replace each with the file itself",
-        links.len()
+        "{what} holds {} entries the publish step does not touch ({named}): it follows no symbolic link and reads only plain files and folders with UTF-8 names; put the file itself there",
+        entries.len()
     )
 }
 
@@ -159,11 +182,11 @@ impl Lock {
     /// once and waits for it.
     pub fn take(dir: &Path, waiting: impl FnOnce(&Path)) -> std::io::Result<Lock> {
         let path = beside(dir, "publish.lock");
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)?;
+        let mut open = std::fs::OpenOptions::new();
+        open.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut open, libc_no_follow());
+        let file = open.open(&path)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -174,6 +197,15 @@ impl Lock {
         }
         Ok(Lock { _file: file })
     }
+}
+
+/// `O_NOFOLLOW`: the lock file is never opened through a link.
+#[cfg(unix)]
+fn libc_no_follow() -> i32 {
+    #[cfg(target_os = "linux")]
+    return libc::O_NOFOLLOW;
+    #[cfg(not(target_os = "linux"))]
+    return 0x100; // macOS and the BSDs
 }
 
 /// A hidden sibling of `dir` for `purpose`: `site/` → `.site.publishing`.
@@ -187,9 +219,9 @@ pub fn beside(dir: &Path, purpose: &str) -> PathBuf {
 /// Makes `to` (which must not exist) a copy of the tree `from` whose files
 /// are hard links to `from`'s (a copy where the file system has none): cheap
 /// however large the site, and safe because every stage writes by [`write`],
-/// which replaces a file instead of changing it. Returns the symbolic links
-/// found (nothing is copied for them; the caller refuses the tree).
-pub fn clone_tree(from: &Path, to: &Path) -> std::io::Result<Vec<String>> {
+/// which replaces a file instead of changing it. Returns the entries
+/// [`refused`] would (nothing is copied for them; the caller refuses the tree).
+pub fn clone_tree(from: &Path, to: &Path) -> std::io::Result<Vec<(String, &'static str)>> {
     let mut found = Vec::new();
     let mut folders = vec![PathBuf::new()];
     // Folders get their permissions (the web server may need them) once
@@ -206,8 +238,8 @@ pub fn clone_tree(from: &Path, to: &Path) -> std::io::Result<Vec<String>> {
             let entry = entry?;
             let below = folder.join(entry.file_name());
             let kind = entry.file_type()?;
-            if kind.is_symlink() {
-                found.push(below.to_string_lossy().replace('\\', "/"));
+            if let Some(what) = refusal(kind, &entry.file_name()) {
+                found.push((below.to_string_lossy().replace('\\', "/"), what));
             } else if kind.is_dir() {
                 folder_like(&from.join(&below), &to.join(&below))?;
                 folders.push(below);
@@ -311,20 +343,37 @@ mod tests {
     }
 
     #[test]
-    fn links_are_found_without_following_them() {
+    fn links_pipes_and_odd_names_are_found_without_following_them() {
+        use std::os::unix::ffi::OsStrExt;
         let root = std::env::temp_dir().join(format!("news-files-links-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(root.join("a/b")).unwrap();
         std::fs::write(root.join("a/b/file.json"), "{}").unwrap();
         std::os::unix::fs::symlink("/etc", root.join("a/etc")).unwrap();
         std::os::unix::fs::symlink("/etc/hostname", root.join("a/b/host.json")).unwrap();
-        assert_eq!(links(&root).unwrap(), ["a/b/host.json", "a/etc"]);
-        let message = links_message("the API folder", &links(&root).unwrap());
+        std::fs::write(
+            root.join(std::ffi::OsStr::from_bytes(b"a/e\xffvil.svg")),
+            "<svg/>",
+        )
+        .unwrap();
+        let fifo = std::ffi::CString::new(root.join("a/pipe.svg").as_os_str().as_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+        let found = refused(&root).unwrap();
+        let names: Vec<&str> = found.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(
+            names,
+            ["a/b/host.json", "a/e\u{fffd}vil.svg", "a/etc", "a/pipe.svg"]
+        );
+        let message = refused_message("the API folder", &found);
         assert!(
-            message.contains("2 symbolic link(s) (a/b/host.json, a/etc)"),
+            message.contains("holds 4 entries") && message.contains("a/etc: a symbolic link"),
             "{message}"
         );
+        assert!(message.contains("a/pipe.svg: a special file"), "{message}");
+        assert_eq!(clone_tree(&root, &root.with_extension("copy")).unwrap(), found);
         std::fs::remove_dir_all(&root).unwrap();
+        std::fs::remove_dir_all(root.with_extension("copy")).unwrap();
     }
 
     #[test]

@@ -73,17 +73,17 @@ pub fn publish(options: &Options) -> Result<(), Refused> {
     // An interrupted publish's copy, or the site it replaced: gone.
     remove(&staging).map_err(|error| Refused::Stopped(format!("{}: {error}", staging.display())))?;
     let _cleanup = Cleanup(&staging);
-    let links = files::clone_tree(&live, &staging).map_err(|error| {
+    let refused = files::clone_tree(&live, &staging).map_err(|error| {
         Refused::Stopped(format!(
             "cannot copy {} beside itself (into {}): {error}",
             live.display(),
             staging.display()
         ))
     })?;
-    if !links.is_empty() {
-        return Err(Refused::Stopped(files::links_message(
+    if !refused.is_empty() {
+        return Err(Refused::Stopped(files::refused_message(
             &live.display().to_string(),
-            &links,
+            &refused,
         )));
     }
     // Messages name the live folder's paths, not the copy's.
@@ -114,6 +114,12 @@ fn stages(options: &Options, dir: &Path, shown: &dyn Fn(&Path) -> String) -> Res
         origin: options.origin.clone(),
     };
     let (api_dir, base) = locate(&prerender_options).map_err(|error| error.to_string())?;
+    if !api_dir.starts_with(dir) {
+        return Err(format!(
+            "the API folder {} is not inside the site",
+            api_dir.display()
+        ));
+    }
 
     if let Some(content) = &options.content {
         println!("== build-api {} -> {}", content.display(), shown(&api_dir));
@@ -153,9 +159,9 @@ fn stages(options: &Options, dir: &Path, shown: &dyn Fn(&Path) -> String) -> Res
                 shown(&api_dir)
             ));
         }
-        let links = files::links(&api_dir).map_err(|error| error.to_string())?;
-        if !links.is_empty() {
-            return Err(files::links_message(&shown(&api_dir), &links));
+        let refused = files::refused(&api_dir).map_err(|error| error.to_string())?;
+        if !refused.is_empty() {
+            return Err(files::refused_message(&shown(&api_dir), &refused));
         }
         let (stripped, problems) =
             crate::host::photos::tree::strip_originals(&api_dir).map_err(|error| error.to_string())?;

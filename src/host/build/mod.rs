@@ -261,15 +261,15 @@ const LEGAL_PAGES: [&str; 2] = ["terms", "privacy"];
 /// the step never deletes a folder it did not make.
 pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
     // Nothing is read through a link: it could publish any file of this machine.
-    match files::links(content) {
-        Ok(links) if links.is_empty() => {}
-        Ok(links) => {
-            return Err(links
+    match files::refused(content) {
+        Ok(refused) if refused.is_empty() => {}
+        Ok(refused) => {
+            return Err(refused
                 .into_iter()
-                .map(|file| ContentError {
+                .map(|(file, what)| ContentError {
                     file,
                     line: None,
-                    message: "a symbolic link: nothing is read through one (it could publish any file of this machine); put the file itself here".into(),
+                    message: format!("{what}: nothing is read through a link or from a pipe or device (it could publish any file of this machine, or hang); put the file itself here"),
                 })
                 .collect())
         }

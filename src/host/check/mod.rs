@@ -176,14 +176,14 @@ pub fn svg_file_danger(path: &Path) -> Option<&'static str> {
 }
 
 /// Checks the tree in `dir`. `Err` only when there is no such folder, or when
-/// it holds symbolic links: then nothing in it is read.
+/// it holds what `files::refused` names: then nothing in it is read.
 pub fn check(dir: &Path, options: &Options) -> Result<Report, String> {
     if !dir.is_dir() {
         return Err(format!("{} is not a folder", dir.display()));
     }
-    let links = files::links(dir).map_err(|error| format!("{}: {error}", dir.display()))?;
-    if !links.is_empty() {
-        return Err(files::links_message(&dir.display().to_string(), &links));
+    let refused = files::refused(dir).map_err(|error| format!("{}: {error}", dir.display()))?;
+    if !refused.is_empty() {
+        return Err(files::refused_message(&dir.display().to_string(), &refused));
     }
     let mut checker = Checker {
         dir: dir.to_path_buf(),

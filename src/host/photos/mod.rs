@@ -47,6 +47,9 @@ pub const VARIANTS_FOLDER: &str = "img/v";
 /// file, before any pixel is decoded: a 634-byte file can say 65,500 × 65,500.
 pub const MAX_PIXELS: u64 = 50_000_000;
 
+/// The tallest (or widest) variant libwebp can encode.
+const MAX_WEBP_SIDE: u32 = 16_383;
+
 /// The largest original file read: 64 MiB (a 50-megapixel JPEG is ~25 MB).
 pub const MAX_BYTES: u64 = 64 << 20;
 
@@ -215,6 +218,15 @@ fn encode(bytes: &[u8], hash: &str, cache: &Path) -> Result<Variants, PhotoError
     if widths.len() < WIDTHS.len() {
         widths.push(width);
     }
+    // WebP holds at most 16,383 px a side: a very tall picture (a long
+    // infographic) gets only the widths whose height fits.
+    let height_at = |w: u32| (height as f64 * w as f64 / width as f64).round().max(1.0);
+    widths.retain(|&w| height_at(w) <= MAX_WEBP_SIDE as f64);
+    if widths.is_empty() {
+        return Err(PhotoError::TooLarge(format!(
+            "it is {width} × {height} pixels: too tall for any variant (WebP holds {MAX_WEBP_SIDE} px a side)"
+        )));
+    }
     let mut files = Vec::new();
     // Widest first, each made from the one before: smaller steps, far less work
     // than scaling the camera original every time.
@@ -231,7 +243,10 @@ fn encode(bytes: &[u8], hash: &str, cache: &Path) -> Result<Variants, PhotoError
         };
         let rgb = scaled.to_rgb8();
         let (w, h) = (rgb.width(), rgb.height());
-        let webp = webp::Encoder::from_rgb(rgb.as_raw(), w, h).encode(WEBP_QUALITY);
+        // `encode` would panic on an error (and a panic ends the whole step).
+        let webp = webp::Encoder::from_rgb(rgb.as_raw(), w, h)
+            .encode_simple(false, WEBP_QUALITY)
+            .map_err(|_| PhotoError::Webp)?;
         if webp.is_empty() {
             return Err(PhotoError::Webp);
         }

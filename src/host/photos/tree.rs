@@ -66,11 +66,11 @@ enum PlaceStep {
 /// the tree's [`VARIANTS_FOLDER`]. `base` is the app's `BASE`, for `src`s that
 /// start with `/`.
 pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Result<TreeReport> {
-    let links = files::links(api)?;
-    if !links.is_empty() {
-        return Err(std::io::Error::other(files::links_message(
+    let refused = files::refused(api)?;
+    if !refused.is_empty() {
+        return Err(std::io::Error::other(files::refused_message(
             "the API folder",
-            &links,
+            &refused,
         )));
     }
     let root_url = tree_url(base);

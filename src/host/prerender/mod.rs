@@ -200,9 +200,10 @@ struct Context {
 pub fn run(options: &Options) -> Result<Report, Fatal> {
     // Pages are written below `DIR` and read from the API: through no link.
     for folder in [Some(&options.dir), options.api.as_ref()].into_iter().flatten() {
-        let links = crate::host::files::links(folder).map_err(|error| Fatal::Read(folder.clone(), error))?;
-        if !links.is_empty() {
-            let message = crate::host::files::links_message(&folder.display().to_string(), &links);
+        let refused =
+            crate::host::files::refused(folder).map_err(|error| Fatal::Read(folder.clone(), error))?;
+        if !refused.is_empty() {
+            let message = crate::host::files::refused_message(&folder.display().to_string(), &refused);
             return Err(Fatal::Setting(message));
         }
     }
@@ -348,12 +349,26 @@ impl Settings {
         let api_dir = match &options.api {
             Some(dir) => dir.clone(),
             None => {
-                let below = api_url.strip_prefix(&site_root).ok_or_else(|| {
+                let outside = || {
                     Fatal::Setting(format!(
                         "data-api points outside the app ({api_url}); say where the files are with --api"
                     ))
-                })?;
-                options.dir.join(below)
+                };
+                let below = api_url.strip_prefix(&site_root).ok_or_else(outside)?;
+                // A folder of `DIR` by the rule every stage follows: never an
+                // absolute path (`.//tmp/x/`) or one that climbs out.
+                let below = below
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or_default()
+                    .trim_end_matches('/');
+                if below.is_empty() {
+                    options.dir.clone()
+                } else {
+                    options
+                        .dir
+                        .join(crate::host::files::confined(below).map_err(|_| outside())?)
+                }
             }
         };
         Ok(Settings {
