@@ -363,7 +363,7 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|(path, _)| path.as_str()).collect();
         assert_eq!(
             names,
-            ["a/b/host.json", "a/e\u{fffd}vil.svg", "a/etc", "a/pipe.svg"]
+            ["a/b/host.json", "a/etc", "a/e\u{fffd}vil.svg", "a/pipe.svg"]
         );
         let message = refused_message("the API folder", &found);
         assert!(

@@ -99,41 +99,88 @@ pub fn svg_size(text: &str) -> Option<Size> {
 /// What in an SVG file would run when it is opened at its own address (a
 /// link, a crawler, an attacker's message): the site's origin would run it,
 /// with the portal's cookies. `<img>` never runs an SVG's scripts; a browser
-/// tab does. `None` for a picture that is only a picture.
-pub fn svg_danger(text: &str) -> Option<&'static str> {
-    let lower = text.to_ascii_lowercase();
+/// tab does. `None` for a picture that is only a picture. Read as a browser
+/// would: character references decoded, any namespace prefix, any case,
+/// whitespace inside a `javascript:` address ignored; a file that is not
+/// UTF-8 (UTF-16 is an SVG a browser reads) is not a picture this can vouch for.
+pub fn svg_danger(bytes: &[u8]) -> Option<&'static str> {
+    let Ok(text) = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)) else {
+        return Some("text that is not UTF-8 (a UTF-16 SVG cannot be checked)");
+    };
+    let lower = character_references(text).to_lowercase();
+    const ACTIVE: [&str; 7] = [
+        "script",
+        "foreignobject",
+        "iframe",
+        "embed",
+        "object",
+        "handler",
+        "listener",
+    ];
+    let active_tag = lower.split('<').skip(1).any(|tag| {
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .next()
+            .unwrap_or_default();
+        ACTIVE.contains(&name.rsplit(':').next().unwrap_or_default())
+    });
     let has_handler = lower.match_indices("on").any(|(at, _)| {
         let before = lower[..at].chars().last();
         let name_end = lower[at..]
             .find(|c: char| !c.is_ascii_alphabetic())
             .map_or(lower.len(), |end| at + end);
-        before.is_some_and(|c| c.is_ascii_whitespace() || c == '/' || c == '"' || c == '\'')
+        before.is_some_and(|c| c.is_whitespace() || c == '/' || c == '"' || c == '\'' || c == ':')
             && name_end > at + 2
             && lower[name_end..].trim_start().starts_with('=')
     });
-    if lower.contains("<script") {
-        Some("a `<script>`")
+    let compact: String = lower
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    if active_tag {
+        Some("a `<script>`, `<foreignObject>`, `<iframe>`, `<embed>` or `<object>`")
     } else if has_handler {
         Some("an `on…` event attribute")
-    } else if lower.contains("javascript:") || lower.contains("vbscript:") {
+    } else if compact.contains("javascript:") || compact.contains("vbscript:") {
         Some("a `javascript:` address")
-    } else if [
-        "<foreignobject",
-        "<iframe",
-        "<embed",
-        "<object",
-        "<handler",
-        "<listener",
-    ]
-    .iter()
-    .any(|tag| lower.contains(tag))
-    {
-        Some("embedded HTML (`<foreignObject>`, `<iframe>`, `<embed>` or `<object>`)")
     } else if lower.contains("<!entity") {
         Some("an `<!ENTITY>` declaration")
     } else {
         None
     }
+}
+
+/// `text` with its numeric character references (`&#106;`, `&#x6A;`) as the
+/// characters they stand for.
+fn character_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let (digits, radix) = match after.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16),
+            None => (after, 10),
+        };
+        let end = digits.find(|c: char| !c.is_digit(radix)).unwrap_or(digits.len());
+        let value = u32::from_str_radix(&digits[..end], radix)
+            .ok()
+            .and_then(char::from_u32);
+        match value {
+            Some(c) => {
+                out.push(c);
+                let tail = &digits[end..];
+                rest = tail.strip_prefix(';').unwrap_or(tail);
+            }
+            None => {
+                out.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -148,25 +195,40 @@ mod tests {
         for (inner, what) in [
             ("<script>alert(document.cookie)</script>", "<script>"),
             ("<SCRIPT href='x.js'/>", "<script>"),
+            (
+                "<s:script xmlns:s='http://www.w3.org/2000/svg'>x</s:script>",
+                "<script>",
+            ),
             (r#"<rect onload="alert(1)"/>"#, "on…"),
             (r#"<rect width="1"   ONCLICK = 'x'/>"#, "on…"),
             (
                 r#"<a href="javascript:alert(1)"><text>x</text></a>"#,
                 "javascript:",
             ),
+            (r#"<a href="&#106;ava&#x73;cript:alert(1)">x</a>"#, "javascript:"),
+            ("<a href='java\tscript:x'>x</a>", "javascript:"),
             (
                 "<foreignObject><iframe src='x'></iframe></foreignObject>",
                 "foreignObject",
             ),
         ] {
-            let found = svg_danger(&svg(inner));
+            let found = svg_danger(svg(inner).as_bytes());
             assert!(found.is_some_and(|f| f.contains(what)), "{inner}: {found:?}");
         }
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                svg("<script>x</script>")
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        assert!(svg_danger(&utf16).is_some_and(|f| f.contains("UTF-8")));
         for inner in [
-            r##"<rect width="5" height="5" fill="#036"/><text font-family="sans-serif">Onlayn xidmətlər</text>"##,
-            r#"<path d="M0 0" stroke="none"/><g id="one-two"/>"#,
+            r##"<rect width="5" height="5" fill="#036"/><text font-family="sans-serif">Onlayn xidmətlər &#169; 2024</text>"##,
+            r#"<path d="M0 0" stroke="none"/><g id="one-two"/><desc>Scripted? No: a description</desc>"#,
         ] {
-            assert_eq!(svg_danger(&svg(inner)), None, "{inner}");
+            assert_eq!(svg_danger(svg(inner).as_bytes()), None, "{inner}");
         }
     }
 

@@ -13,12 +13,25 @@ pub fn unpublishable(slug: &str) -> Option<&'static str> {
     if slug.ends_with('.') || slug.ends_with(' ') {
         return Some("it ends with `.`: Windows and some storage drop it");
     }
-    // Windows' device names, whatever follows a dot (`con.json` too).
+    if slug.contains(['<', '>', ':', '"', '|', '*']) {
+        return Some("it has one of < > : \" | *, which Windows file names cannot (`a:b` is even another file's hidden stream there)");
+    }
+    // Windows' device names, whatever follows a dot (`con.json` too), with
+    // the superscript digits Windows counts as digits.
     let stem = slug.split('.').next().unwrap_or_default().to_ascii_lowercase();
-    let device = matches!(stem.as_str(), "con" | "prn" | "aux" | "nul")
-        || ((stem.starts_with("com") || stem.starts_with("lpt"))
-            && stem.len() == 4
-            && stem.as_bytes()[3].is_ascii_digit());
+    let numbered = |prefix: &str| {
+        stem.strip_prefix(prefix).is_some_and(|n| {
+            matches!(
+                n,
+                "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "¹" | "²" | "³"
+            )
+        })
+    };
+    let device = matches!(
+        stem.as_str(),
+        "con" | "prn" | "aux" | "nul" | "conin$" | "conout$"
+    ) || numbered("com")
+        || numbered("lpt");
     if device {
         return Some("it is a device name on Windows (CON, NUL, COM1…): no file can have it there");
     }
@@ -30,7 +43,19 @@ pub fn unpublishable(slug: &str) -> Option<&'static str> {
 /// written as one character and as `e` with a combining accent.
 pub fn folded(name: &str) -> String {
     let composed = icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(name);
-    let lower = composed.to_lowercase();
+    // Lower case, and the letters whose lower cases a case-insensitive disk
+    // may also take as one: Azerbaijani and Turkish ı and i, final and
+    // medial sigma, long s.
+    let lower: String = composed
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'ı' => 'i',
+            'ς' => 'σ',
+            'ſ' => 's',
+            c => c,
+        })
+        .collect();
     icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
         .normalize(&lower)
         .into_owned()
@@ -64,6 +89,9 @@ mod tests {
     fn twins_by_case_or_normalisation_fold_to_one_name() {
         assert_eq!(folded("News-A"), folded("news-a"));
         assert_eq!(folded("caf\u{e9}"), folded("cafe\u{301}"));
+        assert_eq!(folded("vətəndaşlıq"), folded("vətəndaşliq"));
+        assert_eq!(folded("σlug"), folded("ςlug"));
+        assert_eq!(folded("ſlug"), folded("slug"));
         assert_ne!(folded("news-a"), folded("news-b"));
     }
 }

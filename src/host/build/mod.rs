@@ -548,11 +548,8 @@ impl Builder {
                 if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
                     stack.push(below);
                 } else if !(name == "site.toml" || name.ends_with(".md") || name.starts_with('.')) {
-                    if let Some(danger) = crate::host::check::svg_file_danger(&entry.path()) {
-                        let message = format!(
-                            "holds {danger}: opened at its own address, it would run as the site; remove it"
-                        );
-                        self.error(&name, None, message);
+                    if let Some(why) = crate::host::check::active_file(&entry.path()) {
+                        self.error(&name, None, format!("{why}; remove it"));
                     }
                     let output = if photos::is_raster(&entry.path()) {
                         Output::Photo(entry.path())

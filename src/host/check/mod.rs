@@ -162,17 +162,27 @@ fn measure(path: &Path) -> Result<Size, SizeError> {
     Ok(size)
 }
 
-/// What in the SVG file at `path` would run code (`images::svg_danger`);
-/// `None` for another format, or an SVG that is only a picture.
-pub fn svg_file_danger(path: &Path) -> Option<&'static str> {
-    let is_svg = path
-        .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("svg"));
-    if !is_svg {
+/// Why the file at `path` must not be published on the site's origin, if it
+/// must not: a page browsers would run as the site (HTML, XHTML, compressed
+/// SVG, XSLT: refused whatever they hold), or an SVG or XML file holding what
+/// would run (`images::svg_danger`). An article's photo in `<img>` is inert;
+/// the same file opened at its own address is not.
+pub fn active_file(path: &Path) -> Option<String> {
+    const PAGES: [&str; 10] = [
+        "html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "svgz", "xsl", "xslt",
+    ];
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    if PAGES.contains(&ext.as_str()) {
+        return Some(format!(
+            "a .{ext} file: browsers would run it as a page of the site"
+        ));
+    }
+    if ext != "svg" && ext != "xml" {
         return None;
     }
-    let text = std::fs::read(path).ok()?;
-    crate::host::images::svg_danger(&String::from_utf8_lossy(&text))
+    let bytes = std::fs::read(path).ok()?;
+    crate::host::images::svg_danger(&bytes)
+        .map(|danger| format!("it holds {danger}: opened at its own address, it would run as the site"))
 }
 
 /// Checks the tree in `dir`. `Err` only when there is no such folder, or when
@@ -348,6 +358,27 @@ impl Checker {
         }
         self.translations(&languages);
         self.body_links();
+        self.active_files();
+    }
+
+    /// Every file of the tree that would run as the site (`active_file`),
+    /// referenced or not: all of them are published.
+    fn active_files(&mut self) {
+        let mut folders = vec![PathBuf::new()];
+        while let Some(folder) = folders.pop() {
+            let Ok(entries) = std::fs::read_dir(self.dir.join(&folder)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let below = folder.join(entry.file_name());
+                if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+                    folders.push(below);
+                } else if let Some(why) = active_file(&entry.path()) {
+                    let file = below.to_string_lossy().replace('\\', "/");
+                    self.error(&file, None, format!("{why}; remove it"));
+                }
+            }
+        }
     }
 
     /// What `decode_site_index` passes over: entries it drops, a default it replaces.
@@ -724,13 +755,6 @@ impl Checker {
             let message = format!(
                 "`src` {:?} names {below}, which does not exist: readers see no photo",
                 photo.src
-            );
-            self.error(file, here, message);
-            return;
-        }
-        if let Some(danger) = svg_file_danger(&path) {
-            let message = format!(
-                "{below} holds {danger}: opened at its own address, it would run as the site; remove it"
             );
             self.error(file, here, message);
             return;

@@ -179,11 +179,9 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
 /// WebP in the tree at `api` (`strip` says how), in place, by [`files::write`]:
 /// every file of the tree is published, referenced or not. Returns how many
 /// files changed, and the files that cannot be published as they are
-/// (too large, cut short, not the format their name says, an SVG that would
-/// run code), with why.
+/// (too large, cut short, not the format their name says), with why.
 pub fn strip_originals(api: &Path) -> std::io::Result<(usize, Vec<(String, String)>)> {
     let mut rasters = Vec::new();
-    let mut svgs = Vec::new();
     let mut folders = vec![String::new()];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(api.join(&folder))? {
@@ -195,13 +193,11 @@ pub fn strip_originals(api: &Path) -> std::io::Result<(usize, Vec<(String, Strin
                 format!("{folder}/{name}")
             };
             let kind = entry.file_type()?;
-            if kind.is_dir() && path != VARIANTS_FOLDER {
+            // Variants too: a CMS may have written its own.
+            if kind.is_dir() {
                 folders.push(path);
             } else if kind.is_file() && super::is_raster(Path::new(&path)) {
                 rasters.push(path);
-            } else if let Some(danger) = crate::host::check::svg_file_danger(&api.join(&path)) {
-                let why = format!("it holds {danger}: opened at its own address, it would run as the site");
-                svgs.push((path, why));
             }
         }
     }
@@ -222,7 +218,7 @@ pub fn strip_originals(api: &Path) -> std::io::Result<(usize, Vec<(String, Strin
         (file, outcome)
     });
     let mut changed = 0;
-    let mut problems = svgs;
+    let mut problems = Vec::new();
     for (file, outcome) in results {
         match outcome {
             Ok(true) => changed += 1,
