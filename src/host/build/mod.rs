@@ -410,7 +410,7 @@ impl Builder {
             .files
             .values()
             .filter_map(|output| match output {
-                Output::Photo(path) => Some(path.clone()),
+                Output::Photo(path) if photos::is_raster(path) => Some(path.clone()),
                 _ => None,
             })
             .collect();
@@ -551,10 +551,13 @@ impl Builder {
                     if let Some(why) = crate::host::check::active_file(&entry.path()) {
                         self.error(&name, None, format!("{why}; remove it"));
                     }
-                    let output = if photos::is_raster(&entry.path()) {
-                        Output::Photo(entry.path())
-                    } else {
-                        Output::Copy(entry.path())
+                    let output = match photos::needs_strip(&entry.path()) {
+                        Ok(true) => Output::Photo(entry.path()),
+                        Ok(false) => Output::Copy(entry.path()),
+                        Err(error) => {
+                            self.error(&name, None, format!("cannot be published: {error}"));
+                            continue;
+                        }
                     };
                     self.files.insert(name, output);
                 }

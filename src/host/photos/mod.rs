@@ -172,6 +172,20 @@ impl Known {
     }
 }
 
+/// `true` when the file at `path` is published only once its metadata is
+/// removed: a JPEG, PNG, WebP or GIF by its first bytes, whatever its name
+/// says (`.jfif`, `.jpe`), or a file named as one. An error for an image whose
+/// metadata cannot be removed (TIFF, AVIF, HEIF).
+pub fn needs_strip(path: &Path) -> Result<bool, PhotoError> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(16);
+    std::fs::File::open(path)?.take(16).read_to_end(&mut head)?;
+    if let Some(format) = strip::unstrippable(&head) {
+        return Err(strip::StripError::Unsupported(format).into());
+    }
+    Ok(is_raster(path) || strip::is_strippable(&head))
+}
+
 /// The bytes of an original photo, if it is no larger than [`MAX_BYTES`].
 pub fn read_original(path: &Path) -> Result<Vec<u8>, PhotoError> {
     use std::io::Read;

@@ -16,8 +16,10 @@ use image::metadata::Orientation;
 /// Why an original could not be stripped.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StripError {
-    #[error("it is not a JPEG, PNG or WebP file (its first bytes say otherwise)")]
+    #[error("it is not a JPEG, PNG, WebP or GIF file (its first bytes say otherwise)")]
     Unknown,
+    #[error("it is a {0} file, whose metadata (EXIF, XMP) this step cannot remove: publish it as JPEG, PNG or WebP")]
+    Unsupported(&'static str),
     #[error("it is not a well-formed {0}: {1}")]
     Malformed(&'static str, &'static str),
 }
@@ -30,8 +32,34 @@ pub fn strip(bytes: &[u8]) -> Result<Vec<u8>, StripError> {
         png(bytes)
     } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         webp(bytes)
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        gif(bytes)
+    } else if let Some(format) = unstrippable(bytes) {
+        Err(StripError::Unsupported(format))
     } else {
         Err(StripError::Unknown)
+    }
+}
+
+/// `true` when `bytes` start as an image this module strips (JPEG, PNG,
+/// WebP, GIF), whatever the file's name says (`.jfif`, `.jpe`…).
+pub fn is_strippable(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+        || bytes.starts_with(PNG_SIGNATURE)
+        || (bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP")
+        || bytes.starts_with(b"GIF8")
+}
+
+/// The name of an image format that carries metadata this module cannot
+/// remove (TIFF, AVIF, HEIF), if `bytes` start as one.
+pub fn unstrippable(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
+        return Some("TIFF");
+    }
+    match bytes.get(4..12)? {
+        b"ftypavif" | b"ftypavis" => Some("AVIF"),
+        b"ftypheic" | b"ftypheix" | b"ftypmif1" | b"ftypmsf1" | b"ftyphevc" => Some("HEIF"),
+        _ => None,
     }
 }
 
@@ -92,15 +120,15 @@ fn jpeg(bytes: &[u8]) -> Result<Vec<u8>, StripError> {
                 orientation = orientation.or(turning(tiff));
             }
         }
-        let keep = match marker {
-            0xE0 => true,                               // JFIF: the pixels' density and colour space
-            0xE2 => data.starts_with(b"ICC_PROFILE\0"), // the colour profile (not MPF's image list)
-            0xEE => data.starts_with(b"Adobe"),         // how CMYK/YCCK data is to be read
-            0xE1 | 0xE3..=0xED | 0xEF | 0xFE => false,  // EXIF, XMP, IPTC, others; comments
-            _ => true,                                  // tables, frame and scan headers
-        };
-        if keep {
-            segments.push((marker, segment));
+        if marker == 0xE0 && data.starts_with(b"JFIF\0") && data.len() >= 14 {
+            // JFIF's density, without its thumbnail (a second picture).
+            let mut jfif = segment[..16].to_vec();
+            jfif[..2].copy_from_slice(&16u16.to_be_bytes());
+            jfif[14] = 0;
+            jfif[15] = 0;
+            segments.push((marker, std::borrow::Cow::Owned(jfif)));
+        } else if keeps_jpeg_segment(marker, data) {
+            segments.push((marker, std::borrow::Cow::Borrowed(segment)));
         }
         if marker == 0xDA {
             break i; // the first scan's data follows
@@ -118,7 +146,7 @@ fn jpeg(bytes: &[u8]) -> Result<Vec<u8>, StripError> {
             wrote_orientation = true;
         }
         out.extend([0xFF, marker]);
-        out.extend(segment);
+        out.extend(segment.iter());
     }
     // The entropy-coded data, and the segments between scans (a progressive
     // JPEG's tables and scan headers), up to the end of the image: anything
@@ -151,7 +179,7 @@ fn jpeg(bytes: &[u8]) -> Result<Vec<u8>, StripError> {
                     .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
                     .filter(|&length| length >= 2 && start + length <= bytes.len())
                     .ok_or(bad("it is cut short"))?;
-                let keep = !matches!(code, 0xE0..=0xEF | 0xFE);
+                let keep = keeps_jpeg_segment(code, &bytes[start + 2..start + length]);
                 out.extend(&bytes[copied_from..at]);
                 if keep {
                     out.extend(&bytes[at..start + length]);
@@ -163,15 +191,29 @@ fn jpeg(bytes: &[u8]) -> Result<Vec<u8>, StripError> {
     }
 }
 
+/// The JPEG segments kept: what decoding needs (tables, frame and scan
+/// headers, restart interval), the ICC colour profile and Adobe's colour
+/// transform. Everything else goes: EXIF, XMP, IPTC, comments, JFXX
+/// thumbnails, MPF image lists, and the reserved markers anything may use.
+fn keeps_jpeg_segment(marker: u8, data: &[u8]) -> bool {
+    match marker {
+        // frames, DHT, DAC, scans, DQT, DNL, DRI, DHP, EXP
+        0xC0..=0xC7 | 0xC9..=0xCF | 0xDA..=0xDF => true,
+        0xE2 => data.starts_with(b"ICC_PROFILE\0"),
+        0xEE => data.starts_with(b"Adobe"),
+        _ => false,
+    }
+}
+
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 const PNG: &str = "PNG";
 
 /// The chunks a PNG keeps: the image, its colour and transparency, its
 /// pixel density, an animation's frames. Any other critical chunk (whose
 /// name starts with a capital) is kept too, since a decoder needs it.
-const PNG_KEPT: [&[u8; 4]; 16] = [
+const PNG_KEPT: [&[u8; 4]; 15] = [
     b"tRNS", b"cHRM", b"gAMA", b"iCCP", b"sBIT", b"sRGB", b"cICP", b"mDCv", b"cLLi", b"bKGD", b"pHYs",
-    b"acTL", b"fcTL", b"fdAT", b"hIST", b"sPLT",
+    b"acTL", b"fcTL", b"fdAT", b"hIST",
 ];
 
 fn png(bytes: &[u8]) -> Result<Vec<u8>, StripError> {
@@ -246,8 +288,12 @@ fn webp(bytes: &[u8]) -> Result<Vec<u8>, StripError> {
                 // Some writers put JPEG's "Exif\0\0" before the TIFF data.
                 orientation = orientation.or(turning(data.strip_prefix(b"Exif\0\0").unwrap_or(data)));
             }
-            b"XMP " => {}
-            _ => chunks.push((fourcc, chunk.to_vec())),
+            // The image, its alpha, animation and colour profile; nothing else
+            // (XMP, C2PA manifests, any chunk a tool invented).
+            b"VP8 " | b"VP8L" | b"VP8X" | b"ALPH" | b"ANIM" | b"ANMF" | b"ICCP" => {
+                chunks.push((fourcc, chunk.to_vec()))
+            }
+            _ => {}
         }
     }
     let mut out = b"RIFF\0\0\0\0WEBP".to_vec();
@@ -271,6 +317,63 @@ fn webp(bytes: &[u8]) -> Result<Vec<u8>, StripError> {
     let size = (out.len() - 8) as u32;
     out[4..8].copy_from_slice(&size.to_le_bytes());
     Ok(out)
+}
+
+const GIF: &str = "GIF";
+
+/// A GIF without its comments and application blocks (XMP rides in one),
+/// keeping the frames' timing and the animation's loop count.
+fn gif(bytes: &[u8]) -> Result<Vec<u8>, StripError> {
+    let bad = |why| StripError::Malformed(GIF, why);
+    let short = || bad("it is cut short");
+    let table = |flags: u8| {
+        if flags & 0x80 != 0 {
+            3usize << ((flags & 7) + 1)
+        } else {
+            0
+        }
+    };
+    // Data sub-blocks from `i`: where they end (after the 0 that closes them).
+    let blocks = |mut i: usize| -> Result<usize, StripError> {
+        loop {
+            let size = usize::from(*bytes.get(i).ok_or(short())?);
+            i += 1 + size;
+            if size == 0 {
+                return if i <= bytes.len() { Ok(i) } else { Err(short()) };
+            }
+        }
+    };
+    let mut i = 13 + table(*bytes.get(10).ok_or(short())?);
+    let mut out = bytes.get(..i).ok_or(short())?.to_vec();
+    loop {
+        match *bytes.get(i).ok_or(bad("it is cut short: it has no end"))? {
+            0x3B => {
+                out.push(0x3B);
+                return Ok(out);
+            }
+            0x2C => {
+                let flags = *bytes.get(i + 9).ok_or(short())?;
+                let end = blocks(i + 10 + table(flags) + 1)?; // after the LZW code size
+                out.extend(&bytes[i..end]);
+                i = end;
+            }
+            0x21 => {
+                let label = *bytes.get(i + 1).ok_or(short())?;
+                let end = blocks(i + 2)?;
+                let application = bytes.get(i + 3..i + 14).unwrap_or_default();
+                let keep = match label {
+                    0xF9 => true, // a frame's timing and transparency
+                    0xFF => application == b"NETSCAPE2.0" || application == b"ANIMEXTS1.0",
+                    _ => false, // comments, plain text, anything else
+                };
+                if keep {
+                    out.extend(&bytes[i..end]);
+                }
+                i = end;
+            }
+            _ => return Err(bad("a block does not start where the one before ends")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -418,6 +521,57 @@ mod tests {
                 proptest::prop_assert_eq!(strip(&stripped), Ok(stripped.clone()));
             }
         }
+    }
+
+    #[test]
+    fn jfxx_thumbnails_reserved_markers_unknown_chunks_and_gif_comments_go() {
+        let original = phone_jpeg(1);
+        let segment = |marker: u8, data: &[u8]| {
+            let mut s = vec![0xFF, marker];
+            s.extend(((data.len() + 2) as u16).to_be_bytes());
+            s.extend(data);
+            s
+        };
+        let mut jpeg = original[..2].to_vec();
+        jpeg.extend(segment(
+            0xE0,
+            b"JFIF\0\x01\x01\x00\x00\x48\x00\x48\x01\x01THUMB-GPS",
+        ));
+        jpeg.extend(segment(0xE0, b"JFXX\0\x10GPS thumbnail"));
+        jpeg.extend(segment(0xF0, b"GPS in a reserved marker"));
+        jpeg.extend(&original[2..]);
+        let stripped = strip(&jpeg).unwrap();
+        assert!(!contains(&stripped, b"GPS"));
+        assert!(contains(&stripped, b"JFIF\0"));
+        assert!(image::load_from_memory(&stripped).is_ok());
+
+        let mut webp = Vec::new();
+        image::RgbImage::new(4, 4)
+            .write_to(&mut std::io::Cursor::new(&mut webp), image::ImageFormat::WebP)
+            .unwrap();
+        webp.extend(b"C2PA");
+        webp.extend(10u32.to_le_bytes());
+        webp.extend(b"GPS 40.4N\0");
+        let size = (webp.len() - 8) as u32;
+        webp[4..8].copy_from_slice(&size.to_le_bytes());
+        assert!(!contains(&strip(&webp).unwrap(), b"GPS"));
+
+        // A 1×1 GIF, as small as they come.
+        let gif = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;".to_vec();
+        let end = gif.len() - 1; // before the trailer
+        let mut commented = gif[..end].to_vec();
+        commented.extend(b"\x21\xFE\x0BGPS 40.4093\x00");
+        commented.extend(b"\x21\xFF\x0BXMP DataXMP\x04GPS!\x00");
+        commented.push(0x3B);
+        let stripped = strip(&commented).unwrap();
+        assert!(!contains(&stripped, b"GPS"));
+        assert_eq!(stripped, gif);
+
+        assert_eq!(
+            strip(b"\0\0\0\x1cftypavif\0\0\0\0"),
+            Err(StripError::Unsupported("AVIF"))
+        );
+        assert_eq!(strip(b"II*\0\x08\0\0\0"), Err(StripError::Unsupported("TIFF")));
     }
 
     #[test]

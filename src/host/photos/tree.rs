@@ -175,8 +175,9 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
     Ok(report)
 }
 
-/// Removes the metadata (EXIF, XMP, IPTC, comments) of every JPEG, PNG and
-/// WebP in the tree at `api` (`strip` says how), in place, by [`files::write`]:
+/// Removes the metadata (EXIF, XMP, IPTC, comments) of every JPEG, PNG, WebP
+/// and GIF in the tree at `api` (`strip` says how; found by their first
+/// bytes, whatever their names), in place, by [`files::write`]:
 /// every file of the tree is published, referenced or not. Returns how many
 /// files changed, and the files that cannot be published as they are
 /// (too large, cut short, not the format their name says), with why.
@@ -196,7 +197,7 @@ pub fn strip_originals(api: &Path) -> std::io::Result<(usize, Vec<(String, Strin
             // Variants too: a CMS may have written its own.
             if kind.is_dir() {
                 folders.push(path);
-            } else if kind.is_file() && super::is_raster(Path::new(&path)) {
+            } else if kind.is_file() && !path.ends_with(".json") {
                 rasters.push(path);
             }
         }
@@ -204,7 +205,11 @@ pub fn strip_originals(api: &Path) -> std::io::Result<(usize, Vec<(String, Strin
     rasters.sort();
     let results = crate::host::on_every_core(rasters, |file| {
         let path = api.join(&file);
-        let stripped = super::read_original(&path).and_then(|bytes| {
+        let stripped = super::needs_strip(&path).and_then(|needed| {
+            if !needed {
+                return Ok(None);
+            }
+            let bytes = super::read_original(&path)?;
             let stripped = super::strip::strip(&bytes)?;
             Ok((stripped != bytes).then_some(stripped))
         });
