@@ -620,3 +620,82 @@ fn an_svg_that_would_run_as_the_site_is_refused() {
     assert!(why.contains("the API tree has errors"), "{why}");
     assert_eq!(snapshot(&site), before);
 }
+
+/// From the red-team pass: what the first round of fixes did not cover.
+#[test]
+fn second_round_tall_photos_pipes_data_api_and_percent_names() {
+    // A very tall infographic: variants only at the widths WebP can hold, no panic.
+    let root = Temp::new("publish-tall");
+    let tall = root.0.join("tall.png");
+    image::GrayImage::from_pixel(1000, 20000, image::Luma([200]))
+        .save(&tall)
+        .unwrap();
+    let made = photos::variants(&tall, &root.0.join("cache")).unwrap();
+    let widths: Vec<u32> = made.files.iter().map(|v| v.width).collect();
+    assert_eq!(widths, [480, 480, 680, 680], "{widths:?}");
+    image::GrayImage::from_pixel(1, 40_000, image::Luma([9]))
+        .save(&tall)
+        .unwrap();
+    assert!(matches!(
+        photos::variants(&tall, &root.0.join("cache")),
+        Err(PhotoError::TooLarge(_))
+    ));
+
+    // A named pipe in the export: refused, not waited on.
+    let site = cms_site(&root.0);
+    let pipe = std::ffi::CString::new(site.join("api/img/news/pipe.svg").to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(pipe.as_ptr(), 0o644) }, 0);
+    let why = stopped(publish(&options(&site, None, &root.0)));
+    assert!(why.contains("api/img/news/pipe.svg: a special file"), "{why}");
+    std::fs::remove_file(site.join("api/img/news/pipe.svg")).unwrap();
+
+    // data-api naming a folder outside DIR: refused, and that folder kept.
+    let victim = root.0.join("victim");
+    std::fs::create_dir_all(&victim).unwrap();
+    std::fs::write(victim.join("keep.txt"), "keep").unwrap();
+    let shell = std::fs::read_to_string(site.join("index.html")).unwrap();
+    let edited = shell.replace(
+        r#"data-api="api/""#,
+        &format!(r#"data-api=".//{}/""#, victim.display()),
+    );
+    assert_ne!(shell, edited);
+    std::fs::write(site.join("index.html"), edited).unwrap();
+    let why = stopped(publish(&options(
+        &site,
+        Some(content(&root.0.join("c"))),
+        &root.0,
+    )));
+    assert!(why.contains("data-api points outside the app"), "{why}");
+    assert_eq!(std::fs::read_to_string(victim.join("keep.txt")).unwrap(), "keep");
+
+    // A content photo in a folder named `%2e%2e`: readers would load `..`.
+    let content = content(&root.0.join("d"));
+    std::fs::create_dir_all(content.join("img/%2e%2e")).unwrap();
+    std::fs::copy(
+        content.join("img/news/photo.jpg"),
+        content.join("img/%2e%2e/p.jpg"),
+    )
+    .unwrap();
+    let article = std::fs::read_to_string(content.join("en/news/with-photo.md")).unwrap();
+    std::fs::write(
+        content.join("en/news/with-photo.md"),
+        article.replace("../../img/news/photo.jpg", "../../img/%2e%2e/p.jpg"),
+    )
+    .unwrap();
+    let errors = build(&content, &root.0.join("out")).expect_err("refused");
+    assert!(errors[0].to_string().contains("has a `%`"), "{errors:?}");
+
+    // The cache is never inside the content, and the tree's variants are copies of it.
+    let cms = Temp::new("publish-cache");
+    let site = cms_site(&cms.0);
+    publish(&options(&site, None, &cms.0)).unwrap();
+    for entry in std::fs::read_dir(site.join("api/img/v")).unwrap() {
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!(
+            entry.unwrap().metadata().unwrap().nlink(),
+            1,
+            "a copy, not a link into the cache"
+        );
+    }
+}

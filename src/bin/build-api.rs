@@ -1,4 +1,4 @@
-//! `scripts/build-api CONTENT_DIR OUT_DIR`: the API tree built from Markdown
+//! `scripts/build-api CONTENT_DIR OUT_DIR [--cache CACHE_DIR]`: the API tree built from Markdown
 //! and TOML files (`news_portal::host::build`). Exit status 1 when the content
 //! has errors (nothing is written then), 2 on wrong usage.
 
@@ -7,14 +7,17 @@ fn main() -> std::process::ExitCode {
     use news_portal::host::cli::parse;
     use std::process::ExitCode;
 
-    const USAGE: &str = "usage: build-api CONTENT_DIR OUT_DIR";
-    let args = match parse("build-api", USAGE, std::env::args().skip(1), &[], &[], 2) {
+    const USAGE: &str = "usage: build-api CONTENT_DIR OUT_DIR [--cache CACHE_DIR]";
+    let args = match parse("build-api", USAGE, std::env::args().skip(1), &["cache"], &[], 2) {
         Ok(args) => args,
         Err(code) => return code,
     };
     let [content, out] = [&args.positional[0], &args.positional[1]];
     let started = std::time::Instant::now();
-    match news_portal::host::build::build(content.as_ref(), out.as_ref()) {
+    let cache = args
+        .option("cache")
+        .unwrap_or_else(|| news_portal::host::photos::DEFAULT_CACHE.to_string());
+    match news_portal::host::build::build_with(content.as_ref(), out.as_ref(), cache.as_ref()) {
         Ok(built) => {
             for (lang, count) in &built.articles {
                 println!("built {count:>6} article(s) in {lang}");

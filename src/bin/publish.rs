@@ -31,9 +31,10 @@ fn main() -> std::process::ExitCode {
         dir: PathBuf::from(&args.positional[0]),
         content: args.option("content").map(PathBuf::from),
         origin: args.option("origin"),
-        cache: args
-            .option("cache")
-            .map_or_else(|| PathBuf::from(".cache/photos"), PathBuf::from),
+        cache: args.option("cache").map_or_else(
+            || PathBuf::from(news_portal::host::photos::DEFAULT_CACHE),
+            PathBuf::from,
+        ),
     };
     match publish(&options) {
         Ok(()) => ExitCode::SUCCESS,

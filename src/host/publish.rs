@@ -28,7 +28,7 @@ pub struct Options {
     pub content: Option<PathBuf>,
     /// The site's origin, for absolute URLs (`https://www.example.gov`).
     pub origin: Option<String>,
-    /// Where a CMS tree's photo variants are made and kept.
+    /// Where photo variants are made and kept, outside what is published.
     pub cache: PathBuf,
 }
 
@@ -126,7 +126,7 @@ fn stages(options: &Options, dir: &Path, shown: &dyn Fn(&Path) -> String) -> Res
         let started = Instant::now();
         // The app's API folder is this step's to replace, whoever wrote it.
         remove(&api_dir).map_err(|error| format!("{}: {error}", shown(&api_dir)))?;
-        match crate::host::build::build(content, &api_dir) {
+        match crate::host::build::build_with(content, &api_dir, &options.cache) {
             Ok(built) => println!(
                 "built {} article(s) in {} language(s), {} files, in {:.2} s",
                 built.articles.values().sum::<usize>(),

@@ -256,10 +256,16 @@ struct Article {
 /// The legal pages every language has (the footer links to them).
 const LEGAL_PAGES: [&str; 2] = ["terms", "privacy"];
 
+/// [`build_with`] the photo variants cached in `photos::DEFAULT_CACHE`.
+pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
+    build_with(content, out, Path::new(photos::DEFAULT_CACHE))
+}
+
 /// Builds the tree of `content` into `out`, replacing what `out` held. `out`
 /// must be absent, empty, or a tree this step wrote (it holds [`MARKER`]):
-/// the step never deletes a folder it did not make.
-pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
+/// the step never deletes a folder it did not make. Photo variants are made
+/// in `cache` (or found there).
+pub fn build_with(content: &Path, out: &Path, cache: &Path) -> Result<Built, Vec<ContentError>> {
     // Nothing is read through a link: it could publish any file of this machine.
     match files::refused(content) {
         Ok(refused) if refused.is_empty() => {}
@@ -283,7 +289,7 @@ pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
     }
     let mut builder = Builder {
         content: content.to_path_buf(),
-        cache: photos::default_cache(content),
+        cache: cache.to_path_buf(),
         known: photos::Known::default(),
         encoded: 0,
         errors: Vec::new(),
@@ -339,10 +345,20 @@ pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(fail(format!("cannot write {MARKER}: {error}")));
     }
-    if std::fs::symlink_metadata(out).is_ok() {
-        std::fs::remove_dir_all(out).map_err(|error| fail(format!("cannot replace it: {error}")))?;
+    let swapped = match std::fs::symlink_metadata(out) {
+        Ok(meta) if meta.is_dir() => {
+            std::fs::remove_dir_all(out).map_err(|error| format!("cannot replace it: {error}"))
+        }
+        Ok(meta) if meta.is_file() => Err("is a file, not a folder".to_string()),
+        // A link: it is replaced, never what it points to.
+        Ok(_) => std::fs::remove_file(out).map_err(|error| format!("cannot replace it: {error}")),
+        Err(_) => Ok(()),
     }
-    std::fs::rename(&staging, out).map_err(|error| fail(format!("cannot write it: {error}")))?;
+    .and_then(|()| std::fs::rename(&staging, out).map_err(|error| format!("cannot write it: {error}")));
+    if let Err(why) = swapped {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(fail(why));
+    }
     Ok(Built {
         files: builder.files.len(),
         photos_encoded: builder.encoded,
@@ -518,6 +534,13 @@ impl Builder {
                 line,
                 format!("{src:?} is neither a file nor an http(s) address"),
             );
+            return None;
+        }
+        // The path is written into the tree as a URL, where `%` starts an
+        // escape: `%2e%2e` would be a folder here and `..` to a browser.
+        if src.contains('%') {
+            let message = format!("{src:?} has a `%`, which an address reads as an escape: it would name another file once published; rename it");
+            self.error(file, line, message);
             return None;
         }
         let target = normalize(&from.join(src));

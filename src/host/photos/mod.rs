@@ -403,7 +403,8 @@ pub fn prepare(originals: &[PathBuf], cache: &Path) -> usize {
     encoded.into_iter().filter(|&encoded| encoded).count()
 }
 
-/// The default cache folder for a content folder or API tree at `dir`.
-pub fn default_cache(dir: &Path) -> PathBuf {
-    dir.join(".cache").join("photos")
-}
+/// The cache folder when none is named: `.cache/photos` in the current
+/// folder, the publishing machine's own. Never inside the content folder or
+/// the export: whoever writes those could plant a "variant" there, and the
+/// cache's files are published as they are.
+pub const DEFAULT_CACHE: &str = ".cache/photos";

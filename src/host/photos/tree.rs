@@ -148,12 +148,9 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
             for variant in &made.files {
                 let target = folder.join(&variant.name);
                 if !target.is_file() {
-                    // A variant never changes (its name is its content's hash):
-                    // a link to the cache's file where the file system allows.
-                    let made = cache.join(&variant.name);
-                    if std::fs::hard_link(&made, &target).is_err() {
-                        files::copy(&made, &target)?;
-                    }
+                    // A copy, not a hard link: a later write into the tree
+                    // (a CMS's `cp` over its export) must not reach the cache.
+                    files::copy(&cache.join(&variant.name), &target)?;
                 }
             }
             let sources = serde_json::to_value(made.sources(depth)).unwrap_or_default();
