@@ -153,13 +153,13 @@ pub const MAX_DOCUMENT_BYTES: u64 = 16 << 20;
 /// and walked as `photos::strip` walks it, so that one cut short (whose header
 /// alone is fine) is found here too, not only when it is published.
 fn measure(path: &Path) -> Result<Size, SizeError> {
-    let size = image_size(path)?;
+    // Walked first: the walk bounds what the decoder's header reading unpacks.
     if crate::host::photos::is_raster(path) {
         let bytes =
             crate::host::photos::read_original(path).map_err(|error| SizeError::Read(error.to_string()))?;
         crate::host::photos::strip::strip(&bytes).map_err(|error| SizeError::Read(error.to_string()))?;
     }
-    Ok(size)
+    image_size(path)
 }
 
 /// Why the file at `path` must not be published on the site's origin, if it

@@ -206,6 +206,19 @@ fn keeps_jpeg_segment(marker: u8, data: &[u8]) -> bool {
 }
 
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+/// `true` when an iCCP chunk's profile (a name, a NUL, the method, then
+/// zlib data) unpacks to at most 4 MiB (real profiles are a few KB to a
+/// few hundred): a decoder unpacks it whole before the first pixel, outside
+/// any pixel budget.
+fn profile_fits(data: &[u8]) -> bool {
+    const MAX_PROFILE: usize = 4 << 20;
+    let Some(nul) = data.iter().take(80).position(|&b| b == 0) else {
+        return false;
+    };
+    let compressed = data.get(nul + 2..).unwrap_or_default();
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(compressed, MAX_PROFILE).is_ok()
+}
 const PNG: &str = "PNG";
 
 /// The chunks a PNG keeps: the image, its colour and transparency, its
@@ -231,6 +244,11 @@ fn png(bytes: &[u8]) -> Result<Vec<u8>, StripError> {
         i += 12 + length;
         if &kind == b"eXIf" {
             orientation = orientation.or(turning(&chunk[8..8 + length]));
+        }
+        if &kind == b"iCCP" && !profile_fits(&chunk[8..8 + length]) {
+            return Err(bad(
+                "its colour profile (iCCP) unpacks to more than 4 MB: a decompression bomb",
+            ));
         }
         if kind[0].is_ascii_uppercase() || PNG_KEPT.contains(&&kind) {
             chunks.push((kind, chunk));
@@ -572,6 +590,22 @@ mod tests {
             Err(StripError::Unsupported("AVIF"))
         );
         assert_eq!(strip(b"II*\0\x08\0\0\0"), Err(StripError::Unsupported("TIFF")));
+
+        // A PNG whose colour profile is 64 MB of zeros, packed into 64 KB.
+        let mut png = Vec::new();
+        image::RgbImage::new(2, 2)
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        let mut data = b"bomb\0\0".to_vec();
+        data.extend(miniz_oxide::deflate::compress_to_vec_zlib(&vec![0; 64 << 20], 10));
+        let mut chunk = (data.len() as u32).to_be_bytes().to_vec();
+        chunk.extend(b"iCCP");
+        chunk.extend(&data);
+        chunk.extend(crc32fast::hash(&chunk[4..]).to_be_bytes());
+        let mut bomb = png[..33].to_vec();
+        bomb.extend(&chunk);
+        bomb.extend(&png[33..]);
+        assert!(matches!(strip(&bomb), Err(StripError::Malformed(PNG, why)) if why.contains("iCCP")));
     }
 
     #[test]
