@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::Temp;
+use common::{camera_jpeg, Temp};
 use news_portal::core::routes::BasePath;
 use news_portal::host::build::build;
 use news_portal::host::check::{check, Options as CheckOptions, Severity};
@@ -45,35 +45,6 @@ fn content(root: &Path) -> PathBuf {
     }
     camera_jpeg(&content.join("img/news/photo.jpg"), 640, 480);
     content
-}
-
-/// A JPEG as a phone writes it: EXIF saying "rotate 90°" with a GPS position
-/// in it.
-fn camera_jpeg(path: &Path, width: u32, height: u32) {
-    let pixels = image::RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, 99])
-    });
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85)
-        .encode_image(&pixels)
-        .unwrap();
-    let secret = b"GPS 40.4093N 49.8671E\0";
-    let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
-    tiff.extend_from_slice(&2u16.to_be_bytes());
-    tiff.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0]);
-    tiff.extend_from_slice(&[0x01, 0x0e, 0, 2]);
-    tiff.extend_from_slice(&(secret.len() as u32).to_be_bytes());
-    tiff.extend_from_slice(&38u32.to_be_bytes());
-    tiff.extend_from_slice(&0u32.to_be_bytes());
-    tiff.extend_from_slice(secret);
-    let mut file = jpeg[..2].to_vec();
-    file.extend_from_slice(&[0xff, 0xe1]);
-    file.extend_from_slice(&((2 + 6 + tiff.len()) as u16).to_be_bytes());
-    file.extend_from_slice(b"Exif\0\0");
-    file.extend_from_slice(&tiff);
-    file.extend_from_slice(&jpeg[2..]);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, file).unwrap();
 }
 
 /// A valid tiny JPEG whose header says `width` × `height`: a decompression
@@ -189,6 +160,14 @@ fn nothing_left_beside(site: &Path) {
         .filter(|name| name.starts_with(".site.") && !name.ends_with(".publish.lock"))
         .collect();
     assert!(left.is_empty(), "left beside the site: {left:?}");
+}
+
+/// Publishes, and expects a refusal saying `expected` with the site as it was.
+fn refused_as_it_was(options: &Options, expected: &str) {
+    let before = snapshot(&options.dir);
+    let why = stopped(publish(options));
+    assert!(why.contains(expected), "{why}");
+    assert_eq!(snapshot(&options.dir), before, "the site is as it was");
 }
 
 fn stopped(result: Result<(), Refused>) -> String {
@@ -319,10 +298,7 @@ fn a_decompression_bomb_is_an_error_naming_the_file_before_anything_is_decoded()
     // In an export: the publish stops and names the document and the photo.
     let site = cms_site(&root.0);
     bomb_jpeg(&site.join("api/img/news/photo.jpg"), 30000, 30000);
-    let before = snapshot(&site);
-    let why = stopped(publish(&options(&site, None, &root.0)));
-    assert!(why.contains("photo(s) cannot be published"), "{why}");
-    assert_eq!(snapshot(&site), before);
+    refused_as_it_was(&options(&site, None, &root.0), "photo(s) cannot be published");
 }
 
 #[test]
@@ -615,10 +591,7 @@ fn an_svg_that_would_run_as_the_site_is_refused() {
     edit(&site.join("api/en/news/plain.json"), |value| {
         value.as_object_mut().unwrap().remove("photo");
     });
-    let before = snapshot(&site);
-    let why = stopped(publish(&options(&site, None, &cms.0)));
-    assert!(why.contains("the API tree has errors"), "{why}");
-    assert_eq!(snapshot(&site), before);
+    refused_as_it_was(&options(&site, None, &cms.0), "the API tree has errors");
 }
 
 /// From the red-team pass: what the first round of fixes did not cover.

@@ -92,25 +92,47 @@ fn refusal(kind: std::fs::FileType, name: &std::ffi::OsStr) -> Option<&'static s
     }
 }
 
-/// Every entry below `root` that no stage reads or writes (see [`refusal`]),
-/// without following any link: its path below `root` and what it is, sorted.
-/// The stages refuse a tree with any, before they read it.
-pub fn refused(root: &Path) -> std::io::Result<Vec<(String, &'static str)>> {
-    let mut found = Vec::new();
+/// Walks the tree below `root` without following links: `visit` gets each
+/// entry's path below `root`, the entry and its type (a link is a link), and
+/// says whether to enter it (for a folder). Folders are not visited in any
+/// particular order.
+pub fn walk(
+    root: &Path,
+    mut visit: impl FnMut(&Path, &std::fs::DirEntry, std::fs::FileType) -> std::io::Result<bool>,
+) -> std::io::Result<()> {
     let mut folders = vec![PathBuf::new()];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(root.join(&folder))? {
             let entry = entry?;
             let below = folder.join(entry.file_name());
-            // `file_type` does not follow a link: it says it is one.
             let kind = entry.file_type()?;
-            if let Some(what) = refusal(kind, &entry.file_name()) {
-                found.push((below.to_string_lossy().replace('\\', "/"), what));
-            } else if kind.is_dir() {
+            if visit(&below, &entry, kind)? && kind.is_dir() {
                 folders.push(below);
             }
         }
     }
+    Ok(())
+}
+
+/// A path below a tree as its URL path has it: `/`-separated.
+pub fn slashed(below: &Path) -> String {
+    below.to_string_lossy().replace('\\', "/")
+}
+
+/// Every entry below `root` that no stage reads or writes (see [`refusal`]),
+/// without following any link: its path below `root` and what it is, sorted.
+/// The stages refuse a tree with any, before they read it.
+pub fn refused(root: &Path) -> std::io::Result<Vec<(String, &'static str)>> {
+    let mut found = Vec::new();
+    walk(root, |below, entry, kind| {
+        match refusal(kind, &entry.file_name()) {
+            Some(what) => {
+                found.push((slashed(below), what));
+                Ok(false)
+            }
+            None => Ok(true),
+        }
+    })?;
     found.sort();
     Ok(found)
 }
@@ -223,31 +245,24 @@ pub fn beside(dir: &Path, purpose: &str) -> PathBuf {
 /// [`refused`] would (nothing is copied for them; the caller refuses the tree).
 pub fn clone_tree(from: &Path, to: &Path) -> std::io::Result<Vec<(String, &'static str)>> {
     let mut found = Vec::new();
-    let mut folders = vec![PathBuf::new()];
     // Folders get their permissions (the web server may need them) once
     // they are filled, in case one is read-only.
-    let mut permissions = Vec::new();
-    let mut folder_like = |from: &Path, to: &Path| -> std::io::Result<()> {
-        std::fs::create_dir(to)?;
-        permissions.push((to.to_path_buf(), std::fs::metadata(from)?.permissions()));
-        Ok(())
-    };
-    folder_like(from, to)?;
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(from.join(&folder))? {
-            let entry = entry?;
-            let below = folder.join(entry.file_name());
-            let kind = entry.file_type()?;
-            if let Some(what) = refusal(kind, &entry.file_name()) {
-                found.push((below.to_string_lossy().replace('\\', "/"), what));
-            } else if kind.is_dir() {
-                folder_like(&from.join(&below), &to.join(&below))?;
-                folders.push(below);
-            } else if std::fs::hard_link(from.join(&below), to.join(&below)).is_err() {
-                std::fs::copy(from.join(&below), to.join(&below))?;
-            }
+    let mut permissions = vec![(to.to_path_buf(), std::fs::metadata(from)?.permissions())];
+    std::fs::create_dir(to)?;
+    walk(from, |below, entry, kind| {
+        if let Some(what) = refusal(kind, &entry.file_name()) {
+            found.push((slashed(below), what));
+            return Ok(false);
         }
-    }
+        let (source, target) = (entry.path(), to.join(below));
+        if kind.is_dir() {
+            std::fs::create_dir(&target)?;
+            permissions.push((target, std::fs::metadata(&source)?.permissions()));
+        } else if std::fs::hard_link(&source, &target).is_err() {
+            std::fs::copy(&source, &target)?;
+        }
+        Ok(kind.is_dir())
+    })?;
     for (folder, permissions) in permissions.into_iter().rev() {
         std::fs::set_permissions(folder, permissions)?;
     }

@@ -63,3 +63,34 @@ impl Drop for Temp {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// A `width` × `height` JPEG whose EXIF says "rotate 90°" and carries a
+/// description with a GPS position, as a phone camera writes one.
+pub fn camera_jpeg(path: &Path, width: u32, height: u32) {
+    let pixels = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .encode_image(&pixels)
+        .unwrap();
+    // TIFF, big-endian: IFD0 with Orientation = 6 and ImageDescription (at offset 38).
+    let secret = b"SECRET GPS 40.4093N 49.8671E\0";
+    let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
+    tiff.extend_from_slice(&2u16.to_be_bytes());
+    tiff.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0]);
+    tiff.extend_from_slice(&[0x01, 0x0e, 0, 2]);
+    tiff.extend_from_slice(&(secret.len() as u32).to_be_bytes());
+    tiff.extend_from_slice(&38u32.to_be_bytes());
+    tiff.extend_from_slice(&0u32.to_be_bytes());
+    tiff.extend_from_slice(secret);
+    let mut app1 = vec![0xff, 0xe1];
+    app1.extend_from_slice(&((2 + 6 + tiff.len()) as u16).to_be_bytes());
+    app1.extend_from_slice(b"Exif\0\0");
+    app1.extend_from_slice(&tiff);
+    let mut file = jpeg[..2].to_vec();
+    file.extend_from_slice(&app1);
+    file.extend_from_slice(&jpeg[2..]);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, file).unwrap();
+}

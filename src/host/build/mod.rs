@@ -559,32 +559,28 @@ impl Builder {
 
     /// Every file that is not content (photos, logos) is copied as it is.
     fn assets(&mut self, languages: &[&str]) {
-        let mut stack = vec![PathBuf::new()];
-        while let Some(folder) = stack.pop() {
-            let Ok(entries) = std::fs::read_dir(self.content.join(&folder)) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let below = folder.join(entry.file_name());
-                let name = below.to_string_lossy().replace('\\', "/");
-                // Links were refused before: a folder is a folder here.
-                if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
-                    stack.push(below);
-                } else if !(name == "site.toml" || name.ends_with(".md") || name.starts_with('.')) {
-                    if let Some(why) = crate::host::check::active_file(&entry.path()) {
-                        self.error(&name, None, format!("{why}; remove it"));
-                    }
-                    let output = match photos::needs_strip(&entry.path()) {
-                        Ok(true) => Output::Photo(entry.path()),
-                        Ok(false) => Output::Copy(entry.path()),
-                        Err(error) => {
-                            self.error(&name, None, format!("cannot be published: {error}"));
-                            continue;
-                        }
-                    };
-                    self.files.insert(name, output);
-                }
+        // Links and pipes were refused before: a folder is a folder here.
+        let mut assets = Vec::new();
+        let _ = files::walk(&self.content, |below, entry, kind| {
+            let name = files::slashed(below);
+            if kind.is_file() && !(name == "site.toml" || name.ends_with(".md") || name.starts_with('.')) {
+                assets.push((name, entry.path()));
             }
+            Ok(kind.is_dir())
+        });
+        for (name, path) in assets {
+            if let Some(why) = crate::host::check::active_file(&path) {
+                self.error(&name, None, format!("{why}; remove it"));
+            }
+            let output = match photos::needs_strip(&path) {
+                Ok(true) => Output::Photo(path),
+                Ok(false) => Output::Copy(path),
+                Err(error) => {
+                    self.error(&name, None, format!("cannot be published: {error}"));
+                    continue;
+                }
+            };
+            self.files.insert(name, output);
         }
         // A language folder site.toml does not name is a mistake worth stopping for.
         if let Ok(entries) = std::fs::read_dir(&self.content) {

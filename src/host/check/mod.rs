@@ -364,20 +364,16 @@ impl Checker {
     /// Every file of the tree that would run as the site (`active_file`),
     /// referenced or not: all of them are published.
     fn active_files(&mut self) {
-        let mut folders = vec![PathBuf::new()];
-        while let Some(folder) = folders.pop() {
-            let Ok(entries) = std::fs::read_dir(self.dir.join(&folder)) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let below = folder.join(entry.file_name());
-                if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
-                    folders.push(below);
-                } else if let Some(why) = active_file(&entry.path()) {
-                    let file = below.to_string_lossy().replace('\\', "/");
-                    self.error(&file, None, format!("{why}; remove it"));
-                }
+        let mut found = Vec::new();
+        let _ = files::walk(&self.dir, |below, entry, kind| {
+            if let Some(why) = kind.is_file().then(|| active_file(&entry.path())).flatten() {
+                found.push((files::slashed(below), why));
             }
+            Ok(kind.is_dir())
+        });
+        found.sort();
+        for (file, why) in found {
+            self.error(&file, None, format!("{why}; remove it"));
         }
     }
 

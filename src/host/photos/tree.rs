@@ -179,26 +179,16 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
 /// files changed, and the files that cannot be published as they are
 /// (too large, cut short, not the format their name says), with why.
 pub fn strip_originals(api: &Path) -> std::io::Result<(usize, Vec<(String, String)>)> {
+    // Every file but the documents, the variants' folder too (a CMS may have
+    // written its own there).
     let mut rasters = Vec::new();
-    let mut folders = vec![String::new()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(api.join(&folder))? {
-            let entry = entry?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let path = if folder.is_empty() {
-                name
-            } else {
-                format!("{folder}/{name}")
-            };
-            let kind = entry.file_type()?;
-            // Variants too: a CMS may have written its own.
-            if kind.is_dir() {
-                folders.push(path);
-            } else if kind.is_file() && !path.ends_with(".json") {
-                rasters.push(path);
-            }
+    files::walk(api, |below, _, kind| {
+        let path = files::slashed(below);
+        if kind.is_file() && !path.ends_with(".json") {
+            rasters.push(path);
         }
-    }
+        Ok(kind.is_dir())
+    })?;
     rasters.sort();
     let results = crate::host::on_every_core(rasters, |file| {
         let path = api.join(&file);
@@ -267,26 +257,18 @@ fn at_mut<'a>(value: &'a mut Value, place: &[PlaceStep]) -> Option<&'a mut Value
 /// Every `.json` file below `api`, as a `/`-separated path, in a stable order;
 /// the variants folder and hidden folders skipped.
 fn json_files(api: &Path) -> std::io::Result<Vec<String>> {
-    let mut files = Vec::new();
-    let mut folders = vec![String::new()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(api.join(&folder))? {
-            let entry = entry?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let path = if folder.is_empty() {
-                name.clone()
-            } else {
-                format!("{folder}/{name}")
-            };
-            if entry.file_type()?.is_dir() {
-                if !name.starts_with('.') && path != VARIANTS_FOLDER {
-                    folders.push(path);
-                }
-            } else if name.ends_with(".json") {
-                files.push(path);
-            }
+    let mut found = Vec::new();
+    files::walk(api, |below, entry, kind| {
+        let path = files::slashed(below);
+        let name = entry.file_name();
+        if kind.is_dir() {
+            return Ok(!name.to_string_lossy().starts_with('.') && path != VARIANTS_FOLDER);
         }
-    }
-    files.sort();
-    Ok(files)
+        if path.ends_with(".json") {
+            found.push(path);
+        }
+        Ok(false)
+    })?;
+    found.sort();
+    Ok(found)
 }
