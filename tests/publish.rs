@@ -672,3 +672,64 @@ fn second_round_tall_photos_pipes_data_api_and_percent_names() {
         );
     }
 }
+
+/// The second red-team pass: names with `\`, pages in XML and XSLT, a JPEG
+/// named `.json`, a cache planted in the content.
+#[test]
+fn third_round_backslash_names_stylesheets_disguised_photos_and_planted_caches() {
+    let root = Temp::new("publish-backslash");
+    let content = content(&root.0);
+    let outside = root.0.join("pwned");
+    std::fs::write(content.join("img/..\\..\\..\\pwned"), "owned").unwrap();
+    let errors = build(&content, &root.0.join("out")).expect_err("refused");
+    assert!(errors[0].to_string().contains("a name with a `\\`"), "{errors:?}");
+    assert!(!outside.exists(), "nothing written outside");
+    std::fs::remove_file(content.join("img/..\\..\\..\\pwned")).unwrap();
+
+    // An SVG with an XSLT stylesheet; an XML page.
+    std::fs::write(
+        content.join("img/news/chart.svg"),
+        "<?xml version='1.0'?><?xml-stylesheet type='text/xsl' href='t.xsl'?><svg xmlns='http://www.w3.org/2000/svg'/>",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("img/news/page.xml"),
+        "<html xmlns='http://www.w3.org/1999/xhtml'/>",
+    )
+    .unwrap();
+    let errors: Vec<String> = build(&content, &root.0.join("out"))
+        .expect_err("refused")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("img/news/chart.svg: it holds an `<?xml-stylesheet?>`")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("img/news/page.xml: a .xml file")),
+        "{errors:?}"
+    );
+
+    // A cache inside the content folder is refused.
+    let errors = news_portal::host::build::build_with(&content, &root.0.join("out"), &content.join("img"))
+        .expect_err("refused");
+    assert!(
+        errors[0].to_string().contains("is inside the content folder"),
+        "{errors:?}"
+    );
+
+    // A camera JPEG named `.json` in an export is published without its GPS.
+    let cms = Temp::new("publish-disguised");
+    let site = cms_site(&cms.0);
+    camera_jpeg(&site.join("api/img/news/p.json"), 64, 48);
+    publish(&options(&site, None, &cms.0)).unwrap();
+    assert!(!contains(
+        &std::fs::read(site.join("api/img/news/p.json")).unwrap(),
+        b"GPS"
+    ));
+}

@@ -78,8 +78,10 @@ pub fn confined(encoded: &str) -> Result<PathBuf, Outside> {
 /// What an entry of a tree is, when no stage may read or write it: a
 /// symbolic link (it can make a publish read a file of the build machine, or
 /// write into another folder), a special file (a named pipe would hang the
-/// step, a device would read forever), or a name that is not UTF-8 (no URL
-/// names it, and no message could say which it is).
+/// step, a device would read forever), a name that is not UTF-8 (no URL
+/// names it, and no message could say which it is), or a name with a `\` or
+/// a control character (`..\..\x` is a path on other systems; a line break
+/// would forge a line of the step's output).
 fn refusal(kind: std::fs::FileType, name: &std::ffi::OsStr) -> Option<&'static str> {
     if kind.is_symlink() {
         Some("a symbolic link")
@@ -87,6 +89,14 @@ fn refusal(kind: std::fs::FileType, name: &std::ffi::OsStr) -> Option<&'static s
         Some("a special file (a pipe, socket or device)")
     } else if name.to_str().is_none() {
         Some("a name that is not UTF-8")
+    } else if name.to_str().is_some_and(|name| name.contains('\\')) {
+        // Some hosts, and any code that writes `/` for `\`, take it for a folder.
+        Some("a name with a `\\`")
+    } else if name
+        .to_str()
+        .is_some_and(|name| name.chars().any(char::is_control))
+    {
+        Some("a name with a control character (a line break)")
     } else {
         None
     }
@@ -114,9 +124,10 @@ pub fn walk(
     Ok(())
 }
 
-/// A path below a tree as its URL path has it: `/`-separated.
+/// A path below a tree as its URL path has it: `/`-separated. (Names with a
+/// `\` are [`refused`] before any stage lists a tree.)
 pub fn slashed(below: &Path) -> String {
-    below.to_string_lossy().replace('\\', "/")
+    below.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/")
 }
 
 /// Every entry below `root` that no stage reads or writes (see [`refusal`]),
@@ -149,9 +160,12 @@ pub fn refused_message(what: &str, entries: &[(String, &'static str)]) -> String
     if entries.len() > SHOWN {
         named.push_str(&format!(" and {} more", entries.len() - SHOWN));
     }
+    let count = match entries.len() {
+        1 => "an entry".to_string(),
+        n => format!("{n} entries"),
+    };
     format!(
-        "{what} holds {} entries the publish step does not touch ({named}): it follows no symbolic link and reads only plain files and folders with UTF-8 names; put the file itself there",
-        entries.len()
+        "{what} holds {count} the publish step does not touch ({named}): it follows no symbolic link and reads only plain files and folders with plain UTF-8 names; put the file itself there"
     )
 }
 
@@ -228,6 +242,14 @@ fn libc_no_follow() -> i32 {
     return libc::O_NOFOLLOW;
     #[cfg(not(target_os = "linux"))]
     return 0x100; // macOS and the BSDs
+}
+
+/// `true` when `path` exists and is `folder` or inside it (links resolved).
+pub fn is_inside(path: &Path, folder: &Path) -> bool {
+    match (path.canonicalize(), folder.canonicalize()) {
+        (Ok(path), Ok(folder)) => path.starts_with(folder),
+        _ => false,
+    }
 }
 
 /// A hidden sibling of `dir` for `purpose`: `site/` → `.site.publishing`.

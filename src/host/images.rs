@@ -138,6 +138,25 @@ pub fn svg_danger(bytes: &[u8]) -> Option<&'static str> {
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect();
+    if lower.contains("<?xml-stylesheet") {
+        return Some("an `<?xml-stylesheet?>` instruction (XSLT can write a page with scripts)");
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        return Some("control characters (an ISO-2022 escape hides a `<script>` from this check)");
+    }
+    let declared = lower
+        .split_once("encoding=")
+        .filter(|(before, _)| before.trim_start().starts_with("<?xml") && !before.contains("?>"))
+        .map(|(_, after)| after.trim_start_matches(['"', '\'']));
+    if declared.is_some_and(|encoding| !encoding.starts_with("utf-8") && !encoding.starts_with("us-ascii")) {
+        return Some("an encoding other than UTF-8 (a browser would read other characters than this check)");
+    }
+    if lower.contains("http://www.w3.org/1999/xhtml") || lower.contains("http-equiv") {
+        return Some("HTML (the XHTML namespace, or a `<meta http-equiv>`)");
+    }
     if active_tag {
         Some("a `<script>`, `<foreignObject>`, `<iframe>`, `<embed>` or `<object>`")
     } else if has_handler {
@@ -224,6 +243,28 @@ mod tests {
             )
             .collect();
         assert!(svg_danger(&utf16).is_some_and(|f| f.contains("UTF-8")));
+        for (whole, what) in [
+            (
+                "<?xml version='1.0'?><?xml-stylesheet type=\"text/xsl\" href=\"t.xml\"?><svg/>",
+                "xml-stylesheet",
+            ),
+            (
+                "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?><svg><scr\u{1b}(Bipt/></svg>",
+                "control characters",
+            ),
+            ("<?xml version='1.0' encoding='ISO-8859-1'?><svg/>", "encoding"),
+            (
+                "<svg><h:meta xmlns:h='http://www.w3.org/1999/xhtml' http-equiv='refresh'/></svg>",
+                "HTML",
+            ),
+        ] {
+            let found = svg_danger(whole.as_bytes());
+            assert!(found.is_some_and(|f| f.contains(what)), "{whole}: {found:?}");
+        }
+        assert_eq!(
+            svg_danger(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><svg/>"),
+            None
+        );
         for inner in [
             r##"<rect width="5" height="5" fill="#036"/><text font-family="sans-serif">Onlayn xidmətlər &#169; 2024</text>"##,
             r#"<path d="M0 0" stroke="none"/><g id="one-two"/><desc>Scripted? No: a description</desc>"#,

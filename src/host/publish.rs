@@ -60,6 +60,14 @@ pub fn publish(options: &Options) -> Result<(), Refused> {
         .ok()
         .filter(|dir| dir.is_dir())
         .ok_or_else(|| Refused::Usage(format!("{} is not a folder", options.dir.display())))?;
+    if files::is_inside(&options.cache, &live) {
+        let message = format!(
+            "the photo cache {} is inside {}, which is published: name another with --cache",
+            options.cache.display(),
+            live.display()
+        );
+        return Err(Refused::Usage(message));
+    }
     let _lock = Lock::take(&live, |lock| {
         println!(
             "publish: another publish of {} is running (it holds {}): waiting for it to end",

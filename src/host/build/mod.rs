@@ -266,6 +266,16 @@ pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
 /// the step never deletes a folder it did not make. Photo variants are made
 /// in `cache` (or found there).
 pub fn build_with(content: &Path, out: &Path, cache: &Path) -> Result<Built, Vec<ContentError>> {
+    if files::is_inside(cache, content) {
+        return Err(vec![ContentError {
+            file: String::new(),
+            line: None,
+            message: format!(
+                "the photo cache {} is inside the content folder, whose writers could plant \"variants\" in it: name another with --cache",
+                cache.display()
+            ),
+        }]);
+    }
     // Nothing is read through a link: it could publish any file of this machine.
     match files::refused(content) {
         Ok(refused) if refused.is_empty() => {}

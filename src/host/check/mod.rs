@@ -164,12 +164,12 @@ fn measure(path: &Path) -> Result<Size, SizeError> {
 
 /// Why the file at `path` must not be published on the site's origin, if it
 /// must not: a page browsers would run as the site (HTML, XHTML, compressed
-/// SVG, XSLT: refused whatever they hold), or an SVG or XML file holding what
+/// SVG, XSLT, XML: refused whatever they hold), or an SVG holding what
 /// would run (`images::svg_danger`). An article's photo in `<img>` is inert;
 /// the same file opened at its own address is not.
 pub fn active_file(path: &Path) -> Option<String> {
-    const PAGES: [&str; 10] = [
-        "html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "svgz", "xsl", "xslt",
+    const PAGES: [&str; 11] = [
+        "html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "svgz", "xsl", "xslt", "xml",
     ];
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     if PAGES.contains(&ext.as_str()) {
@@ -177,7 +177,7 @@ pub fn active_file(path: &Path) -> Option<String> {
             "a .{ext} file: browsers would run it as a page of the site"
         ));
     }
-    if ext != "svg" && ext != "xml" {
+    if ext != "svg" {
         return None;
     }
     let bytes = std::fs::read(path).ok()?;

@@ -56,11 +56,11 @@ pub fn unstrippable(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
         return Some("TIFF");
     }
-    match bytes.get(4..12)? {
-        b"ftypavif" | b"ftypavis" => Some("AVIF"),
-        b"ftypheic" | b"ftypheix" | b"ftypmif1" | b"ftypmsf1" | b"ftyphevc" => Some("HEIF"),
-        _ => None,
+    if bytes.starts_with(&[0xFF, 0x0A]) || bytes.starts_with(b"\0\0\0\x0cJXL ") {
+        return Some("JPEG XL");
     }
+    // Any ISO media file (AVIF, HEIF, whatever its brand): EXIF and XMP ride in its boxes.
+    (bytes.get(4..8) == Some(b"ftyp")).then_some("AVIF, HEIF or other ISO media")
 }
 
 /// An EXIF block (TIFF, big-endian) that says only `orientation`.
@@ -586,9 +586,10 @@ mod tests {
         assert_eq!(stripped, gif);
 
         assert_eq!(
-            strip(b"\0\0\0\x1cftypavif\0\0\0\0"),
-            Err(StripError::Unsupported("AVIF"))
+            strip(b"\0\0\0\x1cftypmiaf\0\0\0\0"),
+            Err(StripError::Unsupported("AVIF, HEIF or other ISO media"))
         );
+        assert_eq!(strip(b"\xff\x0a\0\0"), Err(StripError::Unsupported("JPEG XL")));
         assert_eq!(strip(b"II*\0\x08\0\0\0"), Err(StripError::Unsupported("TIFF")));
 
         // A PNG whose colour profile is 64 MB of zeros, packed into 64 KB.

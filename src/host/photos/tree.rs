@@ -184,7 +184,8 @@ pub fn strip_originals(api: &Path) -> std::io::Result<(usize, Vec<(String, Strin
     let mut rasters = Vec::new();
     files::walk(api, |below, _, kind| {
         let path = files::slashed(below);
-        if kind.is_file() && !path.ends_with(".json") {
+        // Documents too: a photo's `src` may name a JPEG called `x.json`.
+        if kind.is_file() {
             rasters.push(path);
         }
         Ok(kind.is_dir())
