@@ -167,10 +167,7 @@ fn stages(options: &Options, dir: &Path, shown: &dyn Fn(&Path) -> String) -> Res
                 shown(&api_dir)
             ));
         }
-        let refused = files::refused(&api_dir).map_err(|error| error.to_string())?;
-        if !refused.is_empty() {
-            return Err(files::refused_message(&shown(&api_dir), &refused));
-        }
+        // No link or pipe in it: the copy of `DIR` it is part of was refused otherwise.
         let (stripped, problems) =
             crate::host::photos::tree::strip_originals(&api_dir).map_err(|error| error.to_string())?;
         for (file, why) in &problems {

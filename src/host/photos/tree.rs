@@ -64,15 +64,9 @@ enum PlaceStep {
 /// Adds `sources` to the raster photos of the tree in `api` that have none,
 /// making the variants in `cache` (or finding them there) and copying them into
 /// the tree's [`VARIANTS_FOLDER`]. `base` is the app's `BASE`, for `src`s that
-/// start with `/`.
+/// start with `/`. The caller has refused a tree with links or pipes
+/// (`files::refused`; publish does when it copies `DIR`).
 pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Result<TreeReport> {
-    let refused = files::refused(api)?;
-    if !refused.is_empty() {
-        return Err(std::io::Error::other(files::refused_message(
-            "the API folder",
-            &refused,
-        )));
-    }
     let root_url = tree_url(base);
     let mut report = TreeReport::default();
     let mut documents = Vec::new();
