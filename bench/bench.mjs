@@ -31,9 +31,10 @@ import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
-import { serve } from "../tests/e2e/server.mjs";
-import { CHROMIUM_ARGS } from "../tests/e2e/chromium.mjs";
-import { heapValues, total, wasmBytes } from "../tests/e2e/memory.mjs";
+import { serve } from "../scripts/lib/server.mjs";
+import { CHROMIUM_ARGS } from "../scripts/lib/chromium.mjs";
+import { heapValues, total, wasmBytes } from "../scripts/lib/memory.mjs";
+import { newsPublish } from "../scripts/lib/publisher.mjs";
 import { bundleSizes, sizeTable } from "../scripts/size-report.mjs";
 import { generateTree } from "./generate-tree.mjs";
 import { cameraPhoto, distinctCopies } from "./camera-photo.mjs";
@@ -48,8 +49,6 @@ const LIGHTHOUSE = join(ROOT, "bench", "node_modules", "lighthouse", "cli", "ind
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MARK = "news-portal:view";
 const TAKEOVER = "news-portal:takeover";
-const PRERENDER = join(ROOT, "target", "host", "prerender");
-const PUBLISH = join(ROOT, "target", "host", "publish");
 const TREE = join(ROOT, "target", "bench", "tree");
 // What was tried to make the bundle lighter and route changes faster, as measured when tried.
 const LEVERS = join(ROOT, "bench", "levers.md");
@@ -150,7 +149,7 @@ async function buildSite(browser) {
   await cp(DIST, pre, { recursive: true });
   const shell = join(pre, "index.html");
   await writeFile(shell, (await readFile(shell, "utf8")).replace('<base href="/">', '<base href="/pre/">'));
-  const { stdout } = await promisify(execFile)(PRERENDER, [pre, "--origin", cdn.url]);
+  const { stdout } = await newsPublish("prerender", [pre, "--origin", cdn.url]);
   log(stdout.trim().split("\n").at(-1));
   await precompress(SITE);
   return { cdn, targets };
@@ -509,13 +508,13 @@ if (!QUICK) {
   const camera = await cameraPhoto(browser, 1);
   photos = await photoBench({
     browser, dist: DIST, dir: join(ROOT, "target", "bench", "photos"), lang: LANG, photo: camera,
-    bins: { publish: PUBLISH, prerender: PRERENDER }, lighthouse, runs: RUNS, median, precompress,
+    lighthouse, runs: RUNS, median, precompress,
   });
   // The publish step on the generated tree, as an agency's CI runs it on a
   // CMS export: photo variants (none cached: cold), check-api, prerender;
   // then the same export again with the cache kept (warm).
   const publishTree = async () => {
-    const { stdout } = await promisify(execFile)(PUBLISH, [TREE, "--origin", "https://www.example.gov", "--cache", PHOTO_CACHE], { maxBuffer: 256 << 20 });
+    const { stdout } = await newsPublish("publish", [TREE, "--origin", "https://www.example.gov", "--cache", PHOTO_CACHE]);
     const line = (pattern) => stdout.split("\n").find((l) => pattern.test(l)) ?? "(not printed)";
     return {
       variants: line(/photo\(s\) got variants/), checked: line(/^checked \d+ documents/),

@@ -7,7 +7,7 @@
 //   node bench/camera-photo.mjs OUT.jpg [SEED]
 import { chromium } from "playwright-core";
 import { writeFile } from "node:fs/promises";
-import { CHROMIUM_ARGS } from "../tests/e2e/chromium.mjs";
+import { CHROMIUM_ARGS } from "../scripts/lib/chromium.mjs";
 
 export const [PHOTO_WIDTH, PHOTO_HEIGHT] = [3000, 2000];
 

@@ -4,14 +4,12 @@
 // original alone (as before variants). For each: the bytes of that photo a
 // 412 px phone downloads, and Lighthouse on Faster 3G (LCP, and the image
 // audits). The encode time is measured on the generated tree (bench.mjs).
-import { execFile } from "node:child_process";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { serve } from "../tests/e2e/server.mjs";
+import { serve } from "../scripts/lib/server.mjs";
+import { newsPublish } from "../scripts/lib/publisher.mjs";
 import { PHOTO_HEIGHT, PHOTO_WIDTH } from "./camera-photo.mjs";
 
-const run = promisify(execFile);
 const PHOTO_FILE = "img/bench/camera.jpg";
 // Lighthouse's mobile screen: 412 × 823 CSS px at a device pixel ratio of 1.75.
 const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true };
@@ -22,7 +20,7 @@ const IMAGE_AUDITS = ["uses-responsive-images", "modern-image-formats", "uses-op
  * `lang`) shows `photo`, published by `publish` (with variants) or only
  * prerendered (`prerender`, the original alone). Resolves to the article's path.
  */
-async function publishCopy({ dist, dir, variant, lang, photo, bins, origin }) {
+async function publishCopy({ dist, dir, variant, lang, photo, origin }) {
   const site = join(dir, variant);
   await cp(dist, site, { recursive: true });
   const shell = join(site, "index.html");
@@ -42,9 +40,9 @@ async function publishCopy({ dist, dir, variant, lang, photo, bins, origin }) {
   await writeFile(article, JSON.stringify(doc));
   await writeFile(listing, JSON.stringify(page));
   if (variant === "with") {
-    await run(bins.publish, [site, "--origin", origin, "--cache", join(dir, "cache")], { maxBuffer: 64 << 20 });
+    await newsPublish("publish", [site, "--origin", origin, "--cache", join(dir, "cache")]);
   } else {
-    await run(bins.prerender, [site, "--origin", origin], { maxBuffer: 64 << 20 });
+    await newsPublish("prerender", [site, "--origin", origin]);
   }
   return `/${variant}/${lang}/news/${slug}`;
 }
@@ -65,14 +63,14 @@ async function phoneBytes(browser, url) {
 }
 
 /** Runs the photo benchmark; resolves to the lines it prints. */
-export async function photoBench({ browser, dist, dir, lang, photo, bins, lighthouse, runs, median, precompress }) {
+export async function photoBench({ browser, dist, dir, lang, photo, lighthouse, runs, median, precompress }) {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await cp(join(dist, "index.html"), join(dir, "index.html")); // the server's fallback
   const server = await serve(dir, { cdn: true });
   const paths = {};
   for (const variant of ["with", "without"]) {
-    paths[variant] = await publishCopy({ dist, dir, variant, lang, photo, bins, origin: server.url });
+    paths[variant] = await publishCopy({ dist, dir, variant, lang, photo, origin: server.url });
   }
   await precompress(dir); // served as a CDN serves them, as the main site is
   const lines = [`\nPhotos: an article whose photo is a ${PHOTO_WIDTH} × ${PHOTO_HEIGHT} camera JPEG of ${(photo.length / 1024).toFixed(0)} KiB (bench/camera-photo.mjs)`];

@@ -9,7 +9,7 @@
 import { chromium } from "playwright-core";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CHROMIUM_ARGS } from "../tests/e2e/chromium.mjs";
+import { CHROMIUM_ARGS } from "./lib/chromium.mjs";
 
 const DIR = join(import.meta.dirname, "..", "content", "img", "news");
 const [WIDTH, HEIGHT] = [3000, 2000];

@@ -69,7 +69,7 @@ fn Layout() -> impl IntoView {
             <SiteFooter />
         }
     };
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(not(feature = "ssr"))]
     {
         build_after_layout(rest);
         view! {
@@ -77,7 +77,7 @@ fn Layout() -> impl IntoView {
             <SiteHeader />
         }
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(feature = "ssr")]
     view! {
         {skip_link}
         <SiteHeader />
@@ -97,7 +97,7 @@ pub struct MountRoot(pub send_wrapper::SendWrapper<web_sys::HtmlElement>);
 /// each. On a prerendered page the reader reads the prerendered view
 /// meanwhile (`browser::takeover`); otherwise the header shows first, then
 /// the view (its loading state) and the footer below it, which moves nothing.
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(feature = "ssr"))]
 fn build_after_layout<V: IntoView + 'static>(rest: impl FnOnce() -> V + 'static) {
     use leptos::tachys::view::{Mountable, Render};
     let (Some(root), Some(owner)) = (use_context::<MountRoot>(), Owner::current()) else {

@@ -23,15 +23,15 @@ macro_rules! strings_table {
             pub dates: DateFormat,
             /// What only `public/search.js` and the prerendered search page
             /// show: host only, so the wasm carries none of it.
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(feature = "ssr")]
             pub results: ResultStrings,
         }
 
         /// The search view's results, filters and note for readers without
         /// JavaScript. The publish step writes them beside each language's
-        /// index (`host::prerender::search`), where `public/search.js` reads
+        /// index (`news_publish::prerender::search`), where `public/search.js` reads
         /// them; the app's own wasm has no use for them.
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(feature = "ssr")]
         pub struct ResultStrings {
             $($(#[doc = $rdoc])* pub $rkey: &'static str,)*
         }
@@ -42,7 +42,7 @@ macro_rules! strings_table {
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 #[allow(unused_mut)]
                 let mut entries = vec![$((stringify!($key), self.$key),)*];
-                #[cfg(not(target_arch = "wasm32"))]
+                #[cfg(feature = "ssr")]
                 entries.extend([$((stringify!($rkey), self.results.$rkey),)*]);
                 entries
             }
@@ -198,7 +198,7 @@ pub const AZ: Strings = Strings {
     search_prompt: "Xəbərləri axtarmaq üçün söz yazın.",
     searching: "Axtarılır…",
     search_unavailable: "Axtarış hazırda mümkün deyil. Xəbərlərə səhifə-səhifə baxa bilərsiniz.",
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(feature = "ssr")]
     results: ResultStrings {
         found: "Tapılan xəbərlər: {n}.",
         nothing: "Heç nə tapılmadı. Yazılışı yoxlayın, daha az söz yazın və ya filtri götürün.",
@@ -278,7 +278,7 @@ pub const EN: Strings = Strings {
     search_prompt: "Type words to search the news.",
     searching: "Searching…",
     search_unavailable: "Search is not available right now. You can still browse the news page by page.",
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(feature = "ssr")]
     results: ResultStrings {
         found: "News found: {n}.",
         nothing: "Nothing found. Check the spelling, try fewer words, or remove a filter.",
@@ -359,7 +359,7 @@ pub const RU: Strings = Strings {
     search_prompt: "Введите слова для поиска по новостям.",
     searching: "Идёт поиск…",
     search_unavailable: "Поиск сейчас недоступен. Новости можно просматривать по страницам.",
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(feature = "ssr")]
     results: ResultStrings {
         found: "Найдено новостей: {n}.",
         nothing: "Ничего не найдено. Проверьте написание, сократите запрос или уберите фильтр.",

@@ -12,10 +12,10 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod core;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod host;
 pub mod i18n;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 pub mod state;
 
 use browser::config::{AppConfig, MOUNT_ID};

@@ -17,7 +17,7 @@ use news_portal::core::urls::{link_url, media_url};
 
 /// The data's relative URLs resolve against the document, as in the browser.
 fn resolve(reference: &str) -> Option<String> {
-    news_portal::host::resolve(reference, "https://example.org/api/az/news/a.json")
+    news_portal::ssr::resolve(reference, "https://example.org/api/az/news/a.json")
 }
 
 fuzz_target!(|data: &[u8]| {

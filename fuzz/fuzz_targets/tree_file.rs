@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use news_portal::host::files::tree_file;
+use news_publish::files::tree_file;
 use std::path::{Component, Path};
 
 const TREE: &str = "https://site.invalid/portal/api/";
@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let src = String::from_utf8_lossy(data);
     let dir = Path::new("/srv/site/api");
     for document in ["", "en/news/a.json", "en/site.json"] {
-        let Some(absolute) = news_portal::host::resolve(&src, &format!("{TREE}{document}")) else {
+        let Some(absolute) = news_portal::ssr::resolve(&src, &format!("{TREE}{document}")) else {
             continue;
         };
         if let Ok((_, path)) = tree_file(dir, TREE, &absolute) {
@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(below.components().all(|part| matches!(part, Component::Normal(_))), "{path:?}");
         }
     }
-    if let Ok(stripped) = news_portal::host::photos::strip::strip(data) {
-        assert_eq!(news_portal::host::photos::strip::strip(&stripped).as_ref(), Ok(&stripped));
+    if let Ok(stripped) = news_publish::photos::strip::strip(data) {
+        assert_eq!(news_publish::photos::strip::strip(&stripped).as_ref(), Ok(&stripped));
     }
 });

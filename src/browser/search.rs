@@ -2,7 +2,7 @@
 //! `import()` the first time the reader opens the search view, never before,
 //! renders the form with its filters, the status and the results, with
 //! Pagefind's index of the view's language and the strings they show (both
-//! made at publish time, `host::prerender::search`: `pagefind/{lang}/` and
+//! made at publish time, `news_publish::prerender::search`: `pagefind/{lang}/` and
 //! `search-strings/{lang}.json` beside the app's files). It is JavaScript,
 //! not part of this wasm, so that no other view's first load carries it; this
 //! module only starts it, with what it cannot know itself.

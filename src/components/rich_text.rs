@@ -20,7 +20,7 @@ pub fn RichText(html: String, source_url: String, #[prop(optional)] truncated: b
 }
 
 /// In the browser: an empty `<div>` that the sanitized DOM fills once mounted.
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(feature = "ssr"))]
 fn body(html: String, source_url: String, origin: String) -> impl IntoView {
     use crate::browser::sanitize::sanitize;
     use leptos::html::Div;
@@ -38,8 +38,8 @@ fn body(html: String, source_url: String, origin: String) -> impl IntoView {
 /// On the host (the prerender step): the host sanitizer's HTML, the same
 /// allowlist and the same result as the browser's walk. A body too deeply
 /// nested to sanitize is left out, as the browser leaves it empty.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "ssr")]
 fn body(html: String, source_url: String, origin: String) -> impl IntoView {
-    let clean = crate::host::sanitize::sanitize(&html, &source_url, &origin).unwrap_or_default();
+    let clean = crate::ssr::sanitize::sanitize(&html, &source_url, &origin).unwrap_or_default();
     view! { <div class="rich-text" inner_html=clean></div> }
 }

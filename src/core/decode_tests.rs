@@ -4,7 +4,7 @@
 
 use super::decode::*;
 use super::error::ApiError;
-use crate::host::resolver as join;
+use crate::ssr::resolver as join;
 
 #[test]
 fn translations_keep_only_usable_entries() {

@@ -1,7 +1,7 @@
 //! The allowlist for `body_html` (docs/news-api.md, "Rules"): which elements
 //! survive, which attributes they keep, and which are removed with everything
 //! inside them. A parser builds the tree (the browser's `DOMParser` in
-//! `browser::sanitize`, html5ever in `host::sanitize`); both walk it with
+//! `browser::sanitize`, html5ever in `ssr::sanitize`); both walk it with
 //! [`clean_element`], so the two give the same result.
 
 use super::urls::{is_external, link_url, media_url, Resolver};

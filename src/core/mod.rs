@@ -7,6 +7,7 @@ pub mod endpoints;
 pub mod error;
 pub mod html_policy;
 pub mod language;
+pub mod markup;
 pub mod model;
 pub mod pagination;
 pub mod photo_sizes;
@@ -14,6 +15,6 @@ pub mod routes;
 pub mod slug;
 pub mod urls;
 
-// Host tests: they use the host's URL resolver (and proptest).
-#[cfg(all(test, not(target_arch = "wasm32")))]
+// Host tests: they use the URL resolver of `ssr` (and proptest).
+#[cfg(all(test, feature = "ssr"))]
 mod decode_tests;

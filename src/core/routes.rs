@@ -390,6 +390,6 @@ pub fn counterpart(route: Option<&Route>, to: &str, translations: Option<&Transl
     }
 }
 
-// Host tests: they use the host's URL resolver (and proptest).
-#[cfg(all(test, not(target_arch = "wasm32")))]
+// Host tests: they use the URL resolver of `ssr` (and proptest).
+#[cfg(all(test, feature = "ssr"))]
 mod tests;

@@ -2,7 +2,7 @@
 //!
 //! Resolution itself ("relative to the JSON document's URL, as a browser does")
 //! is injected as a function: the browser's own `URL` does it in the app, and
-//! the `url` crate (`crate::host`) on the host.
+//! the `url` crate (`crate::ssr`) on the host.
 
 /// Resolves a URL reference to an absolute URL, or `None` if it is not a URL.
 pub type Resolver<'a> = &'a dyn Fn(&str) -> Option<String>;
@@ -49,11 +49,11 @@ pub fn is_external(url: &str, own_origin: &str) -> bool {
     }
 }
 
-// Host tests: they use the host's URL resolver (and proptest).
-#[cfg(all(test, not(target_arch = "wasm32")))]
+// Host tests: they use the URL resolver of `ssr` (and proptest).
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
-    use crate::host::resolver;
+    use crate::ssr::resolver;
 
     #[test]
     fn scheme_is_read_case_insensitively() {

@@ -67,11 +67,11 @@ fn ArticleView(article: Article, route: Route) -> impl IntoView {
     let title = article.title.clone();
     let description = article.summary.clone().unwrap_or_else(|| article.title.clone());
     let gallery = article.gallery;
-    // What the search index (made from the prerendered page, host::prerender::search)
+    // What the search index (made from the prerendered page, news_publish::prerender::search)
     // reads besides the text: the year to filter by, the thumbnail and date a
     // result shows (one each: Pagefind reads one value per attribute here).
     // Only the host's page is indexed: the browser leaves them out.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(feature = "ssr")]
     let (year, image, date) = {
         use crate::core::{dates::CalendarDate, photo_sizes::thumbnail};
         let published = article.published.as_deref().and_then(CalendarDate::parse);
@@ -83,7 +83,7 @@ fn ArticleView(article: Article, route: Route) -> impl IntoView {
             .filter(|meta| !meta.contains(','));
         (year, image, published.map(|date| format!("date:{}", date.iso())))
     };
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(not(feature = "ssr"))]
     let (year, image, date): (Option<String>, Option<String>, Option<String>) = (None, None, None);
     let tags = article.tags.into_iter().map(|tag| {
         let href = Route::Search {

@@ -1,6 +1,6 @@
 //! `BASE{lang}/search?q=…&tag=…&year=…`: the news of one language found by
 //! words, tag and year, in the index the publish step made
-//! (`host::prerender::search`, Pagefind's). The query lives in the URL: the
+//! (`news_publish::prerender::search`, Pagefind's). The query lives in the URL: the
 //! forms navigate and the results follow the URL, so back, forward, reload
 //! and shared links all show the same search.
 //!
@@ -44,7 +44,7 @@ pub fn SearchPage(lang: String, query: SearchQuery) -> impl IntoView {
         s.searching
     };
     // The form, on the prerendered page alone: in the browser search.js draws it.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(feature = "ssr")]
     let form = view! {
         <form class="search-form" role="search" method="get" action=href(&lang) aria-labelledby="page-heading">
             <div class="search-form__words">
@@ -56,9 +56,9 @@ pub fn SearchPage(lang: String, query: SearchQuery) -> impl IntoView {
         // For readers without JavaScript, who see only the prerendered page.
         <noscript><p class="search__note">{s.results.needs_script}</p></noscript>
     };
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(not(feature = "ssr"))]
     let form = ();
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(not(feature = "ssr"))]
     {
         // The search of the current URL, while the view is the search view:
         // (lang, query string).

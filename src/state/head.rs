@@ -86,7 +86,7 @@ pub fn alternates(links: impl Fn() -> Vec<(String, String)> + 'static) {
 /// In the browser, an effect that calls `write` with each new value; on the
 /// host, `record` once into the provided [`HeadRecord`], if any.
 fn keep<T: PartialEq + 'static>(value: impl Fn() -> T + 'static, write: fn(&T), record: fn(&mut Head, T)) {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(not(feature = "ssr"))]
     {
         let _ = record;
         crate::state::effect::effect_with_previous(move |previous: Option<T>| {
@@ -97,7 +97,7 @@ fn keep<T: PartialEq + 'static>(value: impl Fn() -> T + 'static, write: fn(&T), 
             value
         });
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(feature = "ssr")]
     {
         let _ = write;
         if let Some(HeadRecord(head)) = use_context::<HeadRecord>() {

@@ -1,5 +1,5 @@
 //! The documents of one view, decoded before the app renders. The prerender
-//! step (`host::prerender`) reads them from files and provides them, so the
+//! step (`news_publish::prerender`) reads them from files and provides them, so the
 //! views render complete on the first pass, with no request and no loading
 //! state. In the browser there are none: every view fetches its own.
 
@@ -30,14 +30,14 @@ pub enum PrefetchedView {
 }
 
 /// The prefetched documents, if the app is being prerendered (on the host).
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "ssr")]
 pub fn use_prefetched() -> Option<Prefetched> {
     leptos::prelude::use_context::<Prefetched>()
 }
 
 /// In the browser there are none, and saying so here lets the compiler drop
 /// every prefetched path from the bundle.
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(feature = "ssr"))]
 pub fn use_prefetched() -> Option<Prefetched> {
     None
 }

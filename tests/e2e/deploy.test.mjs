@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DIST, deployCopy, onCleanup, start, openPage, strictCsp, withPage, walk, settled } from "./harness.mjs";
-import { serve } from "./server.mjs";
+import { serve } from "../../scripts/lib/server.mjs";
 
 test("behind the strict CSP (no 'unsafe-inline', no 'unsafe-eval'), the app runs and nothing is blocked", async () => {
   const env = await start({ headers: { "content-security-policy": await strictCsp() } });

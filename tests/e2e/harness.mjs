@@ -9,12 +9,10 @@ import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import assert from "node:assert/strict";
-import { serve } from "./server.mjs";
-import { CHROMIUM_ARGS } from "./chromium.mjs";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
+import { serve } from "../../scripts/lib/server.mjs";
+import { CHROMIUM_ARGS } from "../../scripts/lib/chromium.mjs";
+import { newsPublish } from "../../scripts/lib/publisher.mjs";
 
-const execFileAsync = promisify(execFile);
 
 const require = createRequire(import.meta.url);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -136,21 +134,15 @@ export async function deployCopy({ base, api, into } = {}) {
   return dir;
 }
 
-/** The prerender step's binary (scripts/test builds it before the end-to-end tests). */
-export const PRERENDER = process.env.PRERENDER ?? join(ROOT, "target", "host", "prerender");
-
 /**
  * Runs the prerender step on `dir` (a built app), with `--origin origin` if
  * given; resolves to what it printed. Fails the test if it fails.
  */
 export async function prerender(dir, origin) {
   const args = [dir, ...(origin ? ["--origin", origin] : [])];
-  const { stdout } = await execFileAsync(PRERENDER, args);
+  const { stdout } = await newsPublish("prerender", args);
   return stdout;
 }
-
-/** The publish chain's binary (scripts/publish), built beside the prerender step's. */
-export const PUBLISH = process.env.PUBLISH ?? join(ROOT, "target", "host", "publish");
 
 /**
  * Runs the publish chain on `dir` (a built app), as an agency's CI does:
@@ -159,7 +151,7 @@ export const PUBLISH = process.env.PUBLISH ?? join(ROOT, "target", "host", "publ
  */
 export async function publish(dir, origin) {
   const args = [dir, "--content", join(ROOT, "content"), "--origin", origin];
-  const { stdout } = await execFileAsync(PUBLISH, args);
+  const { stdout } = await newsPublish("publish", args);
   return stdout;
 }
 

@@ -11,7 +11,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { servedApp, withPage, settled, cardLinks } from "./harness.mjs";
-import { jsValues, total, wasmBytes } from "./memory.mjs";
+import { jsValues, total, wasmBytes } from "../../scripts/lib/memory.mjs";
 
 const env = servedApp();
 const VIEW_MARK = "news-portal:view";

@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { By } from "selenium-webdriver";
 import { DIST, SHOTS, deployCopy, onCleanup, prerender, strictCsp } from "../e2e/harness.mjs";
-import { serve } from "../e2e/server.mjs";
+import { serve } from "../../scripts/lib/server.mjs";
 import { ENGINES, startEngine } from "./drivers.mjs";
 
 const WAIT = 20000;

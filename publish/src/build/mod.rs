@@ -1,0 +1,957 @@
+//! `scripts/build-api CONTENT_DIR OUT_DIR`: the API tree of docs/news-api.md
+//! built from plain files, as static-site tools do.
+//!
+//! ```text
+//! content/site.toml                      languages, default, agency names, logo, per_page
+//! content/{lang}/news/{slug}.md          one article in one language: TOML front matter
+//!                                        between `+++` lines, then Markdown
+//! content/{lang}/pages/{terms,privacy}.md
+//! content/…                              any other file (photos) is copied as it is
+//! ```
+//!
+//! Articles in different languages with the same `id` are translations of each
+//! other. Image sizes are read from the files; listing pages, totals and
+//! `translations` are computed; the output is deterministic. Nothing is written
+//! while any file has an error; every error names its file and line.
+//!
+//! The content folder is untrusted input: a symbolic link in it is an error
+//! (nothing is read through one), a path must stay inside it, and photos are
+//! published without their metadata (`photos::strip`). The output folder is
+//! replaced whole, so only a folder this step wrote (it holds [`MARKER`]) is.
+
+pub mod markdown;
+
+use crate::files;
+use crate::images::image_size;
+use crate::names::{folded, unpublishable};
+use crate::photos::{self, SourceOut, VARIANTS_FOLDER};
+use news_portal::core::dates::CalendarDate;
+use news_portal::core::slug::{is_valid_lang, is_valid_slug};
+use news_portal::core::urls::scheme;
+use news_portal::ssr::resolver;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// A problem in the content, with its file (below the content folder) and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl ContentError {
+    /// A problem with the output folder, not with a file of the content.
+    fn output(out: &Path, message: impl std::fmt::Display) -> Vec<ContentError> {
+        vec![ContentError {
+            file: String::new(),
+            line: None,
+            message: format!("{}: {message}", out.display()),
+        }]
+    }
+
+    /// `true` when `file` names a file of the content folder (and the
+    /// message reads after the folder's path).
+    pub fn in_content(&self) -> bool {
+        !self.file.is_empty()
+    }
+}
+
+impl std::fmt::Display for ContentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            _ if self.file.is_empty() => write!(f, "{}", self.message),
+            Some(line) => write!(f, "{}:{line}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// The file that marks a folder as this step's output, which it may replace.
+pub const MARKER: &str = ".build-api";
+
+/// What a build wrote.
+#[derive(Debug, Default)]
+pub struct Built {
+    /// Articles by language.
+    pub articles: BTreeMap<String, usize>,
+    /// Every file written, below the output folder.
+    pub files: usize,
+    /// Raster photos whose variants were made now (the others came from the cache).
+    pub photos_encoded: usize,
+}
+
+/// `content/site.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteToml {
+    default_language: String,
+    #[serde(default = "default_per_page")]
+    per_page: usize,
+    languages: Vec<LanguageToml>,
+}
+
+fn default_per_page() -> usize {
+    12
+}
+
+/// One language of `site.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageToml {
+    code: String,
+    /// In the language switcher, in its own language.
+    name: String,
+    /// The agency's name in this language (the header).
+    agency: String,
+    copyright_year: Option<i32>,
+    logo: Option<LogoToml>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LogoToml {
+    /// Relative to the content folder, or an http(s) URL.
+    src: String,
+    alt: String,
+}
+
+/// An article's front matter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ArticleToml {
+    /// Shared by the article's translations.
+    id: String,
+    title: String,
+    published: toml::Value,
+    updated: Option<toml::Value>,
+    summary: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    photo: Option<PhotoToml>,
+    #[serde(default)]
+    gallery: Vec<PhotoToml>,
+}
+
+/// A legal page's front matter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageToml {
+    title: String,
+    updated: Option<toml::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhotoToml {
+    /// Relative to the Markdown file, or an http(s) URL.
+    src: String,
+    alt: String,
+    caption: Option<String>,
+    credit: Option<String>,
+    /// Only for an http(s) `src`; a file's size is read from the file.
+    width: Option<u32>,
+    height: Option<u32>,
+}
+
+// The contract's documents, in the order their fields are written.
+
+#[derive(Serialize)]
+struct SiteIndexOut<'a> {
+    languages: Vec<LanguageOut<'a>>,
+    default_language: &'a str,
+}
+
+#[derive(Serialize)]
+struct LanguageOut<'a> {
+    code: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct SiteInfoOut<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copyright_year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logo: Option<LogoOut>,
+}
+
+#[derive(Serialize)]
+struct LogoOut {
+    src: String,
+    alt: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct PhotoOut {
+    src: String,
+    alt: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    height: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caption: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credit: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<SourceOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct SummaryOut {
+    slug: String,
+    title: String,
+    published: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    photo: Option<PhotoOut>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    translations: BTreeMap<String, String>,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    #[serde(flatten)]
+    summary: &'a SummaryOut,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<String>,
+    body_html: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    gallery: Vec<PhotoOut>,
+}
+
+#[derive(Serialize)]
+struct ListingOut<'a> {
+    page: usize,
+    per_page: usize,
+    total_pages: usize,
+    total_items: usize,
+    items: &'a [SummaryOut],
+}
+
+#[derive(Serialize)]
+struct PageOut {
+    slug: String,
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<String>,
+    body_html: String,
+}
+
+/// An article read from its file.
+struct Article {
+    id: String,
+    summary: SummaryOut,
+    updated: Option<String>,
+    body_html: String,
+    gallery: Vec<PhotoOut>,
+}
+
+/// The legal pages every language has (the footer links to them).
+const LEGAL_PAGES: [&str; 2] = ["terms", "privacy"];
+
+/// [`build_with`] the photo variants cached in `photos::DEFAULT_CACHE`.
+pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
+    build_with(content, out, Path::new(photos::DEFAULT_CACHE))
+}
+
+/// Builds the tree of `content` into `out`, replacing what `out` held. `out`
+/// must be absent, empty, or a tree this step wrote (it holds [`MARKER`]):
+/// the step never deletes a folder it did not make. Photo variants are made
+/// in `cache` (or found there).
+pub fn build_with(content: &Path, out: &Path, cache: &Path) -> Result<Built, Vec<ContentError>> {
+    if files::is_inside(cache, content) {
+        return Err(vec![ContentError {
+            file: String::new(),
+            line: None,
+            message: format!(
+                "the photo cache {} is inside the content folder, whose writers could plant \"variants\" in it: name another with --cache",
+                cache.display()
+            ),
+        }]);
+    }
+    // Nothing is read through a link: it could publish any file of this machine.
+    match files::refused(content) {
+        Ok(refused) if refused.is_empty() => {}
+        Ok(refused) => {
+            return Err(refused
+                .into_iter()
+                .map(|(file, what)| ContentError {
+                    file,
+                    line: None,
+                    message: format!("{what}: nothing is read through a link or from a pipe or device (it could publish any file of this machine, or hang); put the file itself here"),
+                })
+                .collect())
+        }
+        Err(error) => {
+            return Err(vec![ContentError {
+                file: String::new(),
+                line: None,
+                message: format!("{}: cannot be read: {error}", content.display()),
+            }])
+        }
+    }
+    let mut builder = Builder {
+        content: content.to_path_buf(),
+        cache: cache.to_path_buf(),
+        known: photos::Known::default(),
+        encoded: 0,
+        errors: Vec::new(),
+        files: BTreeMap::new(),
+    };
+    let built = builder.run();
+    if !builder.errors.is_empty() {
+        return Err(builder.errors);
+    }
+    let fail = |message: String| ContentError::output(out, message);
+    let ours = std::fs::symlink_metadata(out.join(MARKER)).is_ok_and(|m| m.is_file());
+    let is_empty = out
+        .read_dir()
+        .map_or(true, |mut entries| entries.next().is_none());
+    if std::fs::symlink_metadata(out).is_ok() && !ours && !is_empty {
+        return Err(fail(format!(
+            "is not empty and was not written by build-api (it has no {MARKER} file): not replaced, to be safe. Empty it, or name a new folder"
+        )));
+    }
+    // Written beside `out`, then swapped in: a reader of `out` never sees half a tree.
+    let name = out
+        .file_name()
+        .map_or("api".into(), |n| n.to_string_lossy().into_owned());
+    let staging = out.with_file_name(format!(".{name}.building"));
+    let _ = std::fs::remove_dir_all(&staging);
+    for (file, bytes) in &builder.files {
+        let path = staging.join(file);
+        let written = match bytes {
+            Output::Text(text) => files::write(&path, text.as_bytes()),
+            Output::Copy(from) => files::copy(from, &path),
+            Output::Photo(from) => {
+                match photos::read_original(from).and_then(|bytes| Ok(photos::strip::strip(&bytes)?)) {
+                    Ok(stripped) => files::write(&path, &stripped),
+                    Err(error) => {
+                        let _ = std::fs::remove_dir_all(&staging);
+                        let message = format!("cannot be published: {error}");
+                        return Err(vec![ContentError {
+                            file: file.clone(),
+                            line: None,
+                            message,
+                        }]);
+                    }
+                }
+            }
+        };
+        if let Err(error) = written {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(fail(format!("cannot write {file}: {error}")));
+        }
+    }
+    let marker = "This folder is written by build-api, which replaces it whole on every build.\n";
+    if let Err(error) = files::write(&staging.join(MARKER), marker.as_bytes()) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(fail(format!("cannot write {MARKER}: {error}")));
+    }
+    let swapped = match std::fs::symlink_metadata(out) {
+        Ok(meta) if meta.is_dir() => {
+            std::fs::remove_dir_all(out).map_err(|error| format!("cannot replace it: {error}"))
+        }
+        Ok(meta) if meta.is_file() => Err("is a file, not a folder".to_string()),
+        // A link: it is replaced, never what it points to.
+        Ok(_) => std::fs::remove_file(out).map_err(|error| format!("cannot replace it: {error}")),
+        Err(_) => Ok(()),
+    }
+    .and_then(|()| std::fs::rename(&staging, out).map_err(|error| format!("cannot write it: {error}")));
+    if let Err(why) = swapped {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(fail(why));
+    }
+    Ok(Built {
+        files: builder.files.len(),
+        photos_encoded: builder.encoded,
+        ..built
+    })
+}
+
+/// A file of the output: text to write, a file to copy, or a photo to
+/// copy without its metadata.
+enum Output {
+    Text(String),
+    Copy(PathBuf),
+    Photo(PathBuf),
+}
+
+struct Builder {
+    content: PathBuf,
+    /// Where photo variants are made and kept between builds.
+    cache: PathBuf,
+    /// The variants found so far in this build, by photo.
+    known: photos::Known,
+    /// How many photos were encoded (not found in the cache).
+    encoded: usize,
+    errors: Vec<ContentError>,
+    /// The output, by path below the output folder; sorted, so the build is deterministic.
+    files: BTreeMap<String, Output>,
+}
+
+impl Builder {
+    fn error(&mut self, file: &str, line: Option<usize>, message: impl Into<String>) {
+        self.errors.push(ContentError {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        });
+    }
+
+    fn json(&mut self, file: String, value: &impl Serialize) {
+        let mut text = serde_json::to_string_pretty(value).expect("the documents serialize");
+        text.push('\n');
+        self.files.insert(file, Output::Text(text));
+    }
+
+    fn run(&mut self) -> Built {
+        let mut built = Built::default();
+        let Some(site) = self.site() else { return built };
+        let codes: Vec<&str> = site.languages.iter().map(|l| l.code.as_str()).collect();
+        self.json(
+            "site.json".into(),
+            &SiteIndexOut {
+                languages: site
+                    .languages
+                    .iter()
+                    .map(|l| LanguageOut {
+                        code: &l.code,
+                        name: &l.name,
+                    })
+                    .collect(),
+                default_language: &site.default_language,
+            },
+        );
+        self.assets(&codes);
+        // Every raster photo's variants, on every core, before the articles use them.
+        let rasters: Vec<PathBuf> = self
+            .files
+            .values()
+            .filter_map(|output| match output {
+                Output::Photo(path) if photos::is_raster(path) => Some(path.clone()),
+                _ => None,
+            })
+            .collect();
+        self.encoded = photos::prepare(&rasters, &self.cache);
+        let mut articles: BTreeMap<String, Vec<Article>> = BTreeMap::new();
+        for language in &site.languages {
+            self.site_info(language);
+            articles.insert(language.code.clone(), self.articles(&language.code));
+            for slug in LEGAL_PAGES {
+                self.legal_page(&language.code, slug);
+            }
+        }
+        translations(&mut articles);
+        for (lang, mut list) in articles {
+            built.articles.insert(lang.clone(), list.len());
+            self.listing(&lang, &mut list, site.per_page);
+        }
+        built
+    }
+
+    fn site(&mut self) -> Option<SiteToml> {
+        const FILE: &str = "site.toml";
+        let text = match std::fs::read_to_string(self.content.join(FILE)) {
+            Ok(text) => text,
+            Err(error) => {
+                self.error(FILE, None, format!("cannot be read: {error}"));
+                return None;
+            }
+        };
+        let site: SiteToml = match toml::from_str(&text) {
+            Ok(site) => site,
+            Err(error) => {
+                let (line, message) = toml_error(&text, &error, 0);
+                self.error(FILE, line, message);
+                return None;
+            }
+        };
+        let mut seen = BTreeSet::new();
+        for language in &site.languages {
+            if !is_valid_lang(&language.code) {
+                self.error(
+                    FILE,
+                    None,
+                    format!(
+                        "{:?} is not a language code like \"az\" or \"az-Latn\"",
+                        language.code
+                    ),
+                );
+            } else if !seen.insert(language.code.clone()) {
+                self.error(FILE, None, format!("{} is listed twice", language.code));
+            }
+        }
+        if site.languages.is_empty() {
+            self.error(FILE, None, "no [[languages]]: the site needs at least one");
+        } else if !seen.contains(&site.default_language) {
+            self.error(
+                FILE,
+                None,
+                format!(
+                    "default_language {:?} is not one of [[languages]]",
+                    site.default_language
+                ),
+            );
+        }
+        if site.per_page == 0 {
+            self.error(FILE, None, "per_page must be at least 1");
+        }
+        Some(site)
+    }
+
+    fn site_info(&mut self, language: &LanguageToml) {
+        let logo = language.logo.as_ref().and_then(|logo| {
+            let src = self.media(logo.src.trim(), Path::new(""), "site.toml", None)?;
+            // From `{lang}/site.json`, one folder down.
+            let src = if scheme(&src).is_some() {
+                src
+            } else {
+                format!("../{src}")
+            };
+            Some(LogoOut {
+                src,
+                alt: logo.alt.clone(),
+            })
+        });
+        self.json(
+            format!("{}/site.json", language.code),
+            &SiteInfoOut {
+                name: &language.agency,
+                copyright_year: language.copyright_year,
+                logo,
+            },
+        );
+    }
+
+    /// Checks a media reference: an http(s) URL is kept; a path must name a
+    /// file inside the content folder. `from` is the folder the path is
+    /// relative to (below the content folder). Returns the reference as written.
+    fn media(&mut self, src: &str, from: &Path, file: &str, line: Option<usize>) -> Option<String> {
+        if let Some(scheme) = scheme(src) {
+            if matches!(scheme.as_str(), "http" | "https") {
+                return Some(src.to_string());
+            }
+            self.error(
+                file,
+                line,
+                format!("{src:?} is neither a file nor an http(s) address"),
+            );
+            return None;
+        }
+        // The path is written into the tree as a URL, where `%` starts an
+        // escape: `%2e%2e` would be a folder here and `..` to a browser.
+        if src.contains('%') {
+            let message = format!("{src:?} has a `%`, which an address reads as an escape: it would name another file once published; rename it");
+            self.error(file, line, message);
+            return None;
+        }
+        let target = normalize(&from.join(src));
+        match target {
+            Some(target) if self.content.join(&target).is_file() => Some(src.to_string()),
+            _ => {
+                self.error(
+                    file,
+                    line,
+                    format!("{src:?} names no file inside the content folder"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Every file that is not content (photos, logos) is copied as it is.
+    fn assets(&mut self, languages: &[&str]) {
+        // Links and pipes were refused before: a folder is a folder here.
+        let mut assets = Vec::new();
+        let _ = files::walk(&self.content, |below, entry, kind| {
+            let name = files::slashed(below);
+            if kind.is_file() && !(name == "site.toml" || name.ends_with(".md") || name.starts_with('.')) {
+                assets.push((name, entry.path()));
+            }
+            Ok(kind.is_dir())
+        });
+        for (name, path) in assets {
+            if let Some(why) = crate::check::active_file(&path) {
+                self.error(&name, None, format!("{why}; remove it"));
+            }
+            let output = match photos::needs_strip(&path) {
+                Ok(true) => Output::Photo(path),
+                Ok(false) => Output::Copy(path),
+                Err(error) => {
+                    self.error(&name, None, format!("cannot be published: {error}"));
+                    continue;
+                }
+            };
+            self.files.insert(name, output);
+        }
+        // A language folder site.toml does not name is a mistake worth stopping for.
+        if let Ok(entries) = std::fs::read_dir(&self.content) {
+            let mut folders: Vec<String> = entries
+                .flatten()
+                .filter(|e| has_markdown(&e.path().join("news")) || has_markdown(&e.path().join("pages")))
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|name| !languages.contains(&name.as_str()))
+                .collect();
+            folders.sort();
+            for folder in folders {
+                self.error(
+                    &format!("{folder}/"),
+                    None,
+                    "holds content, but site.toml does not list this language",
+                );
+            }
+        }
+    }
+
+    /// The articles of `lang`, each checked.
+    fn articles(&mut self, lang: &str) -> Vec<Article> {
+        let folder = Path::new(lang).join("news");
+        let mut names: Vec<String> = std::fs::read_dir(self.content.join(&folder))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|name| name.ends_with(".md"))
+            .collect();
+        names.sort();
+        let mut articles = Vec::new();
+        let mut ids: BTreeMap<String, String> = BTreeMap::new();
+        let mut folds: BTreeMap<String, String> = BTreeMap::new();
+        for name in names {
+            let file = format!("{lang}/news/{name}");
+            let slug = name.trim_end_matches(".md").to_string();
+            if !is_valid_slug(&slug) || slug.starts_with("page-") {
+                let why = "its name is the article's slug: one URL path segment (no spaces, `?`, `#`, `%`), not page-N";
+                self.error(&file, None, why);
+                continue;
+            }
+            if let Some(why) = unpublishable(&slug) {
+                self.error(&file, None, format!("its name is the article's slug, and {why}"));
+                continue;
+            }
+            if let Some(twin) = folds.insert(folded(&slug), file.clone()) {
+                let message = format!("its slug differs from {twin}'s only by case or Unicode form: a host that ignores them serves one for the other");
+                self.error(&file, None, message);
+                continue;
+            }
+            let Some(article) = self.article(&file, &folder, slug) else {
+                continue;
+            };
+            if let Some(other) = ids.insert(article.id.clone(), file.clone()) {
+                self.error(
+                    &file,
+                    None,
+                    format!(
+                        "id {:?} is also the id of {other}: one article per id and language",
+                        article.id
+                    ),
+                );
+                continue;
+            }
+            articles.push(article);
+        }
+        articles
+    }
+
+    fn article(&mut self, file: &str, folder: &Path, slug: String) -> Option<Article> {
+        let (meta, body, body_line) = self.markdown_file::<ArticleToml>(file)?;
+        let published = self.date(file, "published", Some(&meta.published))?;
+        let updated = meta
+            .updated
+            .as_ref()
+            .and_then(|value| self.date(file, "updated", Some(value)));
+        if meta.title.trim().is_empty() {
+            self.error(file, None, "`title` is empty");
+        }
+        if meta.id.trim().is_empty() {
+            self.error(file, None, "`id` is empty: it links the article's translations");
+        }
+        let photo = meta
+            .photo
+            .as_ref()
+            .and_then(|photo| self.photo(photo, folder, file));
+        let gallery = meta
+            .gallery
+            .iter()
+            .filter_map(|photo| self.photo(photo, folder, file))
+            .collect();
+        let body_html = self.body(file, &body, body_line)?;
+        Some(Article {
+            id: meta.id,
+            summary: SummaryOut {
+                slug,
+                title: meta.title,
+                published,
+                summary: meta.summary,
+                photo,
+                tags: meta.tags,
+                translations: BTreeMap::new(),
+            },
+            updated,
+            body_html,
+            gallery,
+        })
+    }
+
+    fn legal_page(&mut self, lang: &str, slug: &str) {
+        let file = format!("{lang}/pages/{slug}.md");
+        if !self.content.join(&file).is_file() {
+            self.error(
+                &file,
+                None,
+                "missing: every language needs its Terms and Privacy pages (the footer links to them)",
+            );
+            return;
+        }
+        let Some((meta, body, body_line)) = self.markdown_file::<PageToml>(&file) else {
+            return;
+        };
+        let updated = meta
+            .updated
+            .as_ref()
+            .and_then(|value| self.date(&file, "updated", Some(value)));
+        let Some(body_html) = self.body(&file, &body, body_line) else {
+            return;
+        };
+        self.json(
+            format!("{lang}/pages/{slug}.json"),
+            &PageOut {
+                slug: slug.into(),
+                title: meta.title,
+                updated,
+                body_html,
+            },
+        );
+    }
+
+    /// A Markdown file's front matter (TOML between `+++` lines) read as `T`,
+    /// its body, and the line the body starts on.
+    fn markdown_file<T: serde::de::DeserializeOwned>(&mut self, file: &str) -> Option<(T, String, usize)> {
+        let text = match std::fs::read_to_string(self.content.join(file)) {
+            Ok(text) => text,
+            Err(error) => {
+                self.error(file, None, format!("cannot be read: {error}"));
+                return None;
+            }
+        };
+        let text = text.trim_start_matches('\u{feff}');
+        let Some(rest) = text
+            .strip_prefix("+++\n")
+            .or_else(|| text.strip_prefix("+++\r\n"))
+        else {
+            self.error(
+                file,
+                Some(1),
+                "the file must start with front matter between `+++` lines",
+            );
+            return None;
+        };
+        let Some(end) = rest.find("\n+++") else {
+            self.error(file, Some(1), "the front matter has no closing `+++` line");
+            return None;
+        };
+        let front = rest[..end + 1].to_string();
+        let after = &rest[end + 4..];
+        let body = after.split_once('\n').map_or("", |(_, body)| body).to_string();
+        let body_line = front.matches('\n').count() + 3;
+        match toml::from_str(&front) {
+            Ok(meta) => Some((meta, body, body_line)),
+            Err(error) => {
+                let (line, message) = toml_error(&front, &error, 1);
+                self.error(file, line, message);
+                None
+            }
+        }
+    }
+
+    fn body(&mut self, file: &str, markdown: &str, first_line: usize) -> Option<String> {
+        let resolve = resolver("https://build.invalid/api/x/news/a.json");
+        match markdown::to_html(markdown, &resolve) {
+            Ok(html) if html.trim().is_empty() => {
+                self.error(file, Some(first_line), "the text is empty");
+                None
+            }
+            Ok(html) => Some(html),
+            Err(errors) => {
+                for error in errors {
+                    self.error(file, Some(first_line + error.line - 1), error.message);
+                }
+                None
+            }
+        }
+    }
+
+    /// A date of the front matter: a TOML date or date-time, or a string the app reads as one.
+    fn date(&mut self, file: &str, field: &str, value: Option<&toml::Value>) -> Option<String> {
+        let text = match value? {
+            toml::Value::String(text) => text.clone(),
+            toml::Value::Datetime(datetime) => datetime.to_string(),
+            other => other.to_string(),
+        };
+        if CalendarDate::parse(&text).is_none() {
+            self.error(
+                file,
+                None,
+                format!("`{field}` {text:?} is not a date (2024-05-14 or 2024-05-14T10:30:00+04:00)"),
+            );
+            return None;
+        }
+        Some(text)
+    }
+
+    fn photo(&mut self, photo: &PhotoToml, folder: &Path, file: &str) -> Option<PhotoOut> {
+        let src = self.media(photo.src.trim(), folder, file, None)?;
+        if photo.alt.trim().is_empty() {
+            self.error(
+                file,
+                None,
+                format!("the photo {src:?} has no `alt`: say what it shows, for readers who cannot see it"),
+            );
+        }
+        let mut sources = Vec::new();
+        let (width, height) = if scheme(&src).is_some() {
+            (photo.width, photo.height)
+        } else {
+            let path = self.content.join(normalize(&folder.join(&src))?);
+            let size = if photos::is_raster(&path) {
+                // Sizes and formats for every screen; the original stays the `src`.
+                match self.known.variants(&path, &self.cache) {
+                    Ok(variants) => {
+                        for variant in &variants.files {
+                            let file = format!("{VARIANTS_FOLDER}/{}", variant.name);
+                            self.files
+                                .insert(file, Output::Copy(self.cache.join(&variant.name)));
+                        }
+                        sources = variants.sources(folder.components().count());
+                        Ok((variants.width, variants.height))
+                    }
+                    Err(error) => Err(error),
+                }
+            } else {
+                image_size(&path).map_err(|error| error.to_string())
+            };
+            match size {
+                Ok((width, height)) => (Some(width), Some(height)),
+                Err(error) => {
+                    self.error(file, None, format!("the photo {src:?}: {error}"));
+                    return None;
+                }
+            }
+        };
+        Some(PhotoOut {
+            src,
+            alt: photo.alt.clone(),
+            width,
+            height,
+            caption: photo.caption.clone(),
+            credit: photo.credit.clone(),
+            sources,
+        })
+    }
+
+    /// Listing pages of `lang`, newest first, and every article's file.
+    fn listing(&mut self, lang: &str, articles: &mut [Article], per_page: usize) {
+        // Newest first by the calendar date, then the full stamp, then the slug: a stable order.
+        articles.sort_by(|a, b| {
+            let key = |article: &Article| {
+                (
+                    CalendarDate::parse(&article.summary.published),
+                    article.summary.published.clone(),
+                )
+            };
+            key(b)
+                .cmp(&key(a))
+                .then_with(|| a.summary.slug.cmp(&b.summary.slug))
+        });
+        let summaries: Vec<SummaryOut> = articles.iter().map(|a| a.summary.clone()).collect();
+        let per_page = per_page.max(1);
+        let total_pages = summaries.len().div_ceil(per_page).max(1);
+        for page in 1..=total_pages {
+            let start = ((page - 1) * per_page).min(summaries.len());
+            let end = (page * per_page).min(summaries.len());
+            self.json(
+                format!("{lang}/news/page-{page}.json"),
+                &ListingOut {
+                    page,
+                    per_page,
+                    total_pages,
+                    total_items: summaries.len(),
+                    items: &summaries[start..end],
+                },
+            );
+        }
+        for article in articles.iter_mut() {
+            let out = ArticleOut {
+                summary: &article.summary,
+                updated: article.updated.clone(),
+                body_html: std::mem::take(&mut article.body_html),
+                gallery: std::mem::take(&mut article.gallery),
+            };
+            self.json(format!("{lang}/news/{}.json", article.summary.slug), &out);
+        }
+    }
+}
+
+/// Fills in `translations`: every other language's article with the same id.
+fn translations(articles: &mut BTreeMap<String, Vec<Article>>) {
+    let mut by_id: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for (lang, list) in articles.iter() {
+        for article in list {
+            by_id
+                .entry(article.id.clone())
+                .or_default()
+                .insert(lang.clone(), article.summary.slug.clone());
+        }
+    }
+    for (lang, list) in articles.iter_mut() {
+        for article in list {
+            let mut others = by_id[&article.id].clone();
+            others.remove(lang);
+            article.summary.translations = others;
+        }
+    }
+}
+
+/// `true` when `folder` holds a Markdown file.
+fn has_markdown(folder: &Path) -> bool {
+    std::fs::read_dir(folder).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|entry| entry.file_name().to_string_lossy().ends_with(".md"))
+    })
+}
+
+/// `path` with `.` and `..` applied; `None` if it climbs out of its root.
+fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::Normal(name) => out.push(name),
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// A TOML error's line (counted from `first_line` + 1 for the text's first
+/// line) and message without toml's own rendering of the place.
+fn toml_error(text: &str, error: &toml::de::Error, first_line: usize) -> (Option<usize>, String) {
+    let line = error
+        .span()
+        .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1 + first_line);
+    (line, error.message().trim().to_string())
+}

@@ -1,0 +1,60 @@
+//! The publishing side (`news-publish`): host-side Rust that turns content
+//! contract outside a browser (tests, the fuzzer, the publishing tools). Built
+//! only for the host: none of it reaches the wasm bundle.
+
+pub mod build;
+pub mod check;
+pub mod cli;
+pub mod files;
+pub mod images;
+pub mod names;
+pub mod photos;
+pub mod prerender;
+pub mod publish;
+
+/// Runs `work` on each of `items` on every core (a worker per core takes the
+/// next item when it is done, so that slow items do not hold up a share of
+/// others); returns the results in the items' order.
+pub fn on_every_core<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let count = items.len();
+    let queue = std::sync::Mutex::new(items.into_iter().enumerate().rev().collect::<Vec<_>>());
+    let results = std::sync::Mutex::new(Vec::with_capacity(count));
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(count);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                // The lock is held for the pop alone, not while the work runs.
+                let next = || queue.lock().ok().and_then(|mut queue| queue.pop());
+                while let Some((order, item)) = next() {
+                    let result = work(item);
+                    if let Ok(mut results) = results.lock() {
+                        results.push((order, result));
+                    }
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_by_key(|(order, _)| *order);
+    results.into_iter().map(|(_, result)| result).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_on_every_core_comes_back_in_order() {
+        let squares = on_every_core((0..1000u64).collect(), |n| {
+            // Uneven work, so that workers finish out of order.
+            if n % 7 == 0 {
+                std::thread::sleep(std::time::Duration::from_micros(50));
+            }
+            n * n
+        });
+        assert_eq!(squares, (0..1000u64).map(|n| n * n).collect::<Vec<_>>());
+        assert!(on_every_core(Vec::<u8>::new(), |n| n).is_empty());
+    }
+}
