@@ -19,17 +19,26 @@
 //! published without their metadata (`photos::strip`). The output folder is
 //! replaced whole, so only a folder this step wrote (it holds [`MARKER`]) is.
 
+mod front_matter;
 pub mod markdown;
+mod media;
+mod output;
+mod pages;
+
+use front_matter::*;
+use output::*;
 
 use crate::files;
 use crate::images::image_size;
 use crate::names::{folded, unpublishable};
-use crate::photos::{self, SourceOut, VARIANTS_FOLDER};
+use crate::photos::{self, VARIANTS_FOLDER};
 use news_portal::core::dates::CalendarDate;
+use news_portal::core::routes::Legal;
+use pages::translations;
 use news_portal::core::slug::{is_valid_lang, is_valid_slug};
 use news_portal::core::urls::scheme;
 use news_portal::ssr::resolver;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -82,168 +91,6 @@ pub struct Built {
     pub photos_encoded: usize,
 }
 
-/// `content/site.toml`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SiteToml {
-    default_language: String,
-    #[serde(default = "default_per_page")]
-    per_page: usize,
-    languages: Vec<LanguageToml>,
-}
-
-fn default_per_page() -> usize {
-    12
-}
-
-/// One language of `site.toml`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LanguageToml {
-    code: String,
-    /// In the language switcher, in its own language.
-    name: String,
-    /// The agency's name in this language (the header).
-    agency: String,
-    copyright_year: Option<i32>,
-    logo: Option<LogoToml>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LogoToml {
-    /// Relative to the content folder, or an http(s) URL.
-    src: String,
-    alt: String,
-}
-
-/// An article's front matter.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ArticleToml {
-    /// Shared by the article's translations.
-    id: String,
-    title: String,
-    published: toml::Value,
-    updated: Option<toml::Value>,
-    summary: Option<String>,
-    #[serde(default)]
-    tags: Vec<String>,
-    photo: Option<PhotoToml>,
-    #[serde(default)]
-    gallery: Vec<PhotoToml>,
-}
-
-/// A legal page's front matter.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PageToml {
-    title: String,
-    updated: Option<toml::Value>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PhotoToml {
-    /// Relative to the Markdown file, or an http(s) URL.
-    src: String,
-    alt: String,
-    caption: Option<String>,
-    credit: Option<String>,
-    /// Only for an http(s) `src`; a file's size is read from the file.
-    width: Option<u32>,
-    height: Option<u32>,
-}
-
-// The contract's documents, in the order their fields are written.
-
-#[derive(Serialize)]
-struct SiteIndexOut<'a> {
-    languages: Vec<LanguageOut<'a>>,
-    default_language: &'a str,
-}
-
-#[derive(Serialize)]
-struct LanguageOut<'a> {
-    code: &'a str,
-    name: &'a str,
-}
-
-#[derive(Serialize)]
-struct SiteInfoOut<'a> {
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    copyright_year: Option<i32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    logo: Option<LogoOut>,
-}
-
-#[derive(Serialize)]
-struct LogoOut {
-    src: String,
-    alt: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct PhotoOut {
-    src: String,
-    alt: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    width: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    height: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    caption: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    credit: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    sources: Vec<SourceOut>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct SummaryOut {
-    slug: String,
-    title: String,
-    published: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    photo: Option<PhotoOut>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    tags: Vec<String>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    translations: BTreeMap<String, String>,
-}
-
-#[derive(Serialize)]
-struct ArticleOut<'a> {
-    #[serde(flatten)]
-    summary: &'a SummaryOut,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    updated: Option<String>,
-    body_html: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    gallery: Vec<PhotoOut>,
-}
-
-#[derive(Serialize)]
-struct ListingOut<'a> {
-    page: usize,
-    per_page: usize,
-    total_pages: usize,
-    total_items: usize,
-    items: &'a [SummaryOut],
-}
-
-#[derive(Serialize)]
-struct PageOut {
-    slug: String,
-    title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    updated: Option<String>,
-    body_html: String,
-}
-
 /// An article read from its file.
 struct Article {
     id: String,
@@ -252,9 +99,6 @@ struct Article {
     body_html: String,
     gallery: Vec<PhotoOut>,
 }
-
-/// The legal pages every language has (the footer links to them).
-const LEGAL_PAGES: [&str; 2] = ["terms", "privacy"];
 
 /// [`build_with`] the photo variants cached in `photos::DEFAULT_CACHE`.
 pub fn build(content: &Path, out: &Path) -> Result<Built, Vec<ContentError>> {
@@ -445,8 +289,8 @@ impl Builder {
         for language in &site.languages {
             self.site_info(language);
             articles.insert(language.code.clone(), self.articles(&language.code));
-            for slug in LEGAL_PAGES {
-                self.legal_page(&language.code, slug);
+            for legal in Legal::ALL {
+                self.legal_page(&language.code, legal.slug());
             }
         }
         translations(&mut articles);
@@ -531,207 +375,6 @@ impl Builder {
         );
     }
 
-    /// Checks a media reference: an http(s) URL is kept; a path must name a
-    /// file inside the content folder. `from` is the folder the path is
-    /// relative to (below the content folder). Returns the reference as written.
-    fn media(&mut self, src: &str, from: &Path, file: &str, line: Option<usize>) -> Option<String> {
-        if let Some(scheme) = scheme(src) {
-            if matches!(scheme.as_str(), "http" | "https") {
-                return Some(src.to_string());
-            }
-            self.error(
-                file,
-                line,
-                format!("{src:?} is neither a file nor an http(s) address"),
-            );
-            return None;
-        }
-        // The path is written into the tree as a URL, where `%` starts an
-        // escape: `%2e%2e` would be a folder here and `..` to a browser.
-        if src.contains('%') {
-            let message = format!("{src:?} has a `%`, which an address reads as an escape: it would name another file once published; rename it");
-            self.error(file, line, message);
-            return None;
-        }
-        let target = normalize(&from.join(src));
-        match target {
-            Some(target) if self.content.join(&target).is_file() => Some(src.to_string()),
-            _ => {
-                self.error(
-                    file,
-                    line,
-                    format!("{src:?} names no file inside the content folder"),
-                );
-                None
-            }
-        }
-    }
-
-    /// Every file that is not content (photos, logos) is copied as it is.
-    fn assets(&mut self, languages: &[&str]) {
-        // Links and pipes were refused before: a folder is a folder here.
-        let mut assets = Vec::new();
-        let _ = files::walk(&self.content, |below, entry, kind| {
-            let name = files::slashed(below);
-            if kind.is_file() && !(name == "site.toml" || name.ends_with(".md") || name.starts_with('.')) {
-                assets.push((name, entry.path()));
-            }
-            Ok(kind.is_dir())
-        });
-        for (name, path) in assets {
-            if let Some(why) = crate::check::active_file(&path) {
-                self.error(&name, None, format!("{why}; remove it"));
-            }
-            let output = match photos::needs_strip(&path) {
-                Ok(true) => Output::Photo(path),
-                Ok(false) => Output::Copy(path),
-                Err(error) => {
-                    self.error(&name, None, format!("cannot be published: {error}"));
-                    continue;
-                }
-            };
-            self.files.insert(name, output);
-        }
-        // A language folder site.toml does not name is a mistake worth stopping for.
-        if let Ok(entries) = std::fs::read_dir(&self.content) {
-            let mut folders: Vec<String> = entries
-                .flatten()
-                .filter(|e| has_markdown(&e.path().join("news")) || has_markdown(&e.path().join("pages")))
-                .filter_map(|e| e.file_name().into_string().ok())
-                .filter(|name| !languages.contains(&name.as_str()))
-                .collect();
-            folders.sort();
-            for folder in folders {
-                self.error(
-                    &format!("{folder}/"),
-                    None,
-                    "holds content, but site.toml does not list this language",
-                );
-            }
-        }
-    }
-
-    /// The articles of `lang`, each checked.
-    fn articles(&mut self, lang: &str) -> Vec<Article> {
-        let folder = Path::new(lang).join("news");
-        let mut names: Vec<String> = std::fs::read_dir(self.content.join(&folder))
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|e| e.file_name().into_string().ok())
-            .filter(|name| name.ends_with(".md"))
-            .collect();
-        names.sort();
-        let mut articles = Vec::new();
-        let mut ids: BTreeMap<String, String> = BTreeMap::new();
-        let mut folds: BTreeMap<String, String> = BTreeMap::new();
-        for name in names {
-            let file = format!("{lang}/news/{name}");
-            let slug = name.trim_end_matches(".md").to_string();
-            if !is_valid_slug(&slug) || slug.starts_with("page-") {
-                let why = "its name is the article's slug: one URL path segment (no spaces, `?`, `#`, `%`), not page-N";
-                self.error(&file, None, why);
-                continue;
-            }
-            if let Some(why) = unpublishable(&slug) {
-                self.error(&file, None, format!("its name is the article's slug, and {why}"));
-                continue;
-            }
-            if let Some(twin) = folds.insert(folded(&slug), file.clone()) {
-                let message = format!("its slug differs from {twin}'s only by case or Unicode form: a host that ignores them serves one for the other");
-                self.error(&file, None, message);
-                continue;
-            }
-            let Some(article) = self.article(&file, &folder, slug) else {
-                continue;
-            };
-            if let Some(other) = ids.insert(article.id.clone(), file.clone()) {
-                self.error(
-                    &file,
-                    None,
-                    format!(
-                        "id {:?} is also the id of {other}: one article per id and language",
-                        article.id
-                    ),
-                );
-                continue;
-            }
-            articles.push(article);
-        }
-        articles
-    }
-
-    fn article(&mut self, file: &str, folder: &Path, slug: String) -> Option<Article> {
-        let (meta, body, body_line) = self.markdown_file::<ArticleToml>(file)?;
-        let published = self.date(file, "published", Some(&meta.published))?;
-        let updated = meta
-            .updated
-            .as_ref()
-            .and_then(|value| self.date(file, "updated", Some(value)));
-        if meta.title.trim().is_empty() {
-            self.error(file, None, "`title` is empty");
-        }
-        if meta.id.trim().is_empty() {
-            self.error(file, None, "`id` is empty: it links the article's translations");
-        }
-        let photo = meta
-            .photo
-            .as_ref()
-            .and_then(|photo| self.photo(photo, folder, file));
-        let gallery = meta
-            .gallery
-            .iter()
-            .filter_map(|photo| self.photo(photo, folder, file))
-            .collect();
-        let body_html = self.body(file, &body, body_line)?;
-        Some(Article {
-            id: meta.id,
-            summary: SummaryOut {
-                slug,
-                title: meta.title,
-                published,
-                summary: meta.summary,
-                photo,
-                tags: meta.tags,
-                translations: BTreeMap::new(),
-            },
-            updated,
-            body_html,
-            gallery,
-        })
-    }
-
-    fn legal_page(&mut self, lang: &str, slug: &str) {
-        let file = format!("{lang}/pages/{slug}.md");
-        if !self.content.join(&file).is_file() {
-            self.error(
-                &file,
-                None,
-                "missing: every language needs its Terms and Privacy pages (the footer links to them)",
-            );
-            return;
-        }
-        let Some((meta, body, body_line)) = self.markdown_file::<PageToml>(&file) else {
-            return;
-        };
-        let updated = meta
-            .updated
-            .as_ref()
-            .and_then(|value| self.date(&file, "updated", Some(value)));
-        let Some(body_html) = self.body(&file, &body, body_line) else {
-            return;
-        };
-        self.json(
-            format!("{lang}/pages/{slug}.json"),
-            &PageOut {
-                slug: slug.into(),
-                title: meta.title,
-                updated,
-                body_html,
-            },
-        );
-    }
-
     /// A Markdown file's front matter (TOML between `+++` lines) read as `T`,
     /// its body, and the line the body starts on.
     fn markdown_file<T: serde::de::DeserializeOwned>(&mut self, file: &str) -> Option<(T, String, usize)> {
@@ -807,117 +450,6 @@ impl Builder {
         Some(text)
     }
 
-    fn photo(&mut self, photo: &PhotoToml, folder: &Path, file: &str) -> Option<PhotoOut> {
-        let src = self.media(photo.src.trim(), folder, file, None)?;
-        if photo.alt.trim().is_empty() {
-            self.error(
-                file,
-                None,
-                format!("the photo {src:?} has no `alt`: say what it shows, for readers who cannot see it"),
-            );
-        }
-        let mut sources = Vec::new();
-        let (width, height) = if scheme(&src).is_some() {
-            (photo.width, photo.height)
-        } else {
-            let path = self.content.join(normalize(&folder.join(&src))?);
-            let size = if photos::is_raster(&path) {
-                // Sizes and formats for every screen; the original stays the `src`.
-                match self.known.variants(&path, &self.cache) {
-                    Ok(variants) => {
-                        for variant in &variants.files {
-                            let file = format!("{VARIANTS_FOLDER}/{}", variant.name);
-                            self.files
-                                .insert(file, Output::Copy(self.cache.join(&variant.name)));
-                        }
-                        sources = variants.sources(folder.components().count());
-                        Ok((variants.width, variants.height))
-                    }
-                    Err(error) => Err(error),
-                }
-            } else {
-                image_size(&path).map_err(|error| error.to_string())
-            };
-            match size {
-                Ok((width, height)) => (Some(width), Some(height)),
-                Err(error) => {
-                    self.error(file, None, format!("the photo {src:?}: {error}"));
-                    return None;
-                }
-            }
-        };
-        Some(PhotoOut {
-            src,
-            alt: photo.alt.clone(),
-            width,
-            height,
-            caption: photo.caption.clone(),
-            credit: photo.credit.clone(),
-            sources,
-        })
-    }
-
-    /// Listing pages of `lang`, newest first, and every article's file.
-    fn listing(&mut self, lang: &str, articles: &mut [Article], per_page: usize) {
-        // Newest first by the calendar date, then the full stamp, then the slug: a stable order.
-        articles.sort_by(|a, b| {
-            let key = |article: &Article| {
-                (
-                    CalendarDate::parse(&article.summary.published),
-                    article.summary.published.clone(),
-                )
-            };
-            key(b)
-                .cmp(&key(a))
-                .then_with(|| a.summary.slug.cmp(&b.summary.slug))
-        });
-        let summaries: Vec<SummaryOut> = articles.iter().map(|a| a.summary.clone()).collect();
-        let per_page = per_page.max(1);
-        let total_pages = summaries.len().div_ceil(per_page).max(1);
-        for page in 1..=total_pages {
-            let start = ((page - 1) * per_page).min(summaries.len());
-            let end = (page * per_page).min(summaries.len());
-            self.json(
-                format!("{lang}/news/page-{page}.json"),
-                &ListingOut {
-                    page,
-                    per_page,
-                    total_pages,
-                    total_items: summaries.len(),
-                    items: &summaries[start..end],
-                },
-            );
-        }
-        for article in articles.iter_mut() {
-            let out = ArticleOut {
-                summary: &article.summary,
-                updated: article.updated.clone(),
-                body_html: std::mem::take(&mut article.body_html),
-                gallery: std::mem::take(&mut article.gallery),
-            };
-            self.json(format!("{lang}/news/{}.json", article.summary.slug), &out);
-        }
-    }
-}
-
-/// Fills in `translations`: every other language's article with the same id.
-fn translations(articles: &mut BTreeMap<String, Vec<Article>>) {
-    let mut by_id: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-    for (lang, list) in articles.iter() {
-        for article in list {
-            by_id
-                .entry(article.id.clone())
-                .or_default()
-                .insert(lang.clone(), article.summary.slug.clone());
-        }
-    }
-    for (lang, list) in articles.iter_mut() {
-        for article in list {
-            let mut others = by_id[&article.id].clone();
-            others.remove(lang);
-            article.summary.translations = others;
-        }
-    }
 }
 
 /// `true` when `folder` holds a Markdown file.
@@ -927,31 +459,4 @@ fn has_markdown(folder: &Path) -> bool {
             .flatten()
             .any(|entry| entry.file_name().to_string_lossy().ends_with(".md"))
     })
-}
-
-/// `path` with `.` and `..` applied; `None` if it climbs out of its root.
-fn normalize(path: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::Normal(name) => out.push(name),
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            _ => return None,
-        }
-    }
-    Some(out)
-}
-
-/// A TOML error's line (counted from `first_line` + 1 for the text's first
-/// line) and message without toml's own rendering of the place.
-fn toml_error(text: &str, error: &toml::de::Error, first_line: usize) -> (Option<usize>, String) {
-    let line = error
-        .span()
-        .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1 + first_line);
-    (line, error.message().trim().to_string())
 }
