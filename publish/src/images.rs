@@ -28,7 +28,7 @@ pub fn image_size(path: &Path) -> Result<Size, SizeError> {
         let text = std::fs::read_to_string(path).map_err(|error| SizeError::Read(error.to_string()))?;
         return svg_size(&text).ok_or(SizeError::Unknown);
     }
-    if crate::photos::is_raster(path) {
+    if crate::images::is_raster(path) {
         return upright_size(path);
     }
     match imagesize::size(path) {
@@ -200,6 +200,14 @@ fn character_references(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `true` for the raster photos the publish step strips and makes variants
+/// of (an SVG scales by itself).
+pub fn is_raster(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| matches!(ext.to_ascii_lowercase().as_str(), "jpg" | "jpeg" | "png" | "webp"))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! contract outside a browser (tests, the fuzzer, the publishing tools). Built
 //! only for the host: none of it reaches the wasm bundle.
 
+pub mod audit;
 pub mod build;
 pub mod check;
 pub mod cli;
@@ -11,6 +12,19 @@ pub mod names;
 pub mod photos;
 pub mod prerender;
 pub mod publish;
+pub mod shell;
+pub mod tree;
+
+/// How bad a finding of any stage is: an error stops the publish (nothing
+/// is changed), a warning is printed and the publish goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Readers would meet a broken page, a missing article or photo: stop publishing.
+    Error,
+    /// The app works around it, but the publisher should fix it.
+    Warning,
+}
 
 /// Runs `work` on each of `items` on every core (a worker per core takes the
 /// next item when it is done, so that slow items do not hold up a share of

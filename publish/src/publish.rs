@@ -14,7 +14,8 @@
 
 use crate::check::{check, Options as CheckOptions, Severity};
 use crate::files::{self, Lock};
-use crate::prerender::{self, locate, Options as PrerenderOptions};
+use crate::prerender::{self, Options as PrerenderOptions};
+use crate::tree;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -116,12 +117,8 @@ pub fn publish(options: &Options) -> Result<(), Refused> {
 
 /// The stages, on the copy in `dir`; `Err` says which stopped and why.
 fn stages(options: &Options, dir: &Path, shown: &dyn Fn(&Path) -> String) -> Result<(), String> {
-    let prerender_options = PrerenderOptions {
-        dir: dir.to_path_buf(),
-        api: None,
-        origin: options.origin.clone(),
-    };
-    let (api_dir, base) = locate(&prerender_options).map_err(|error| error.to_string())?;
+    let located = tree::locate_in(dir, options.origin.as_deref())?;
+    let (api_dir, base) = (located.api_dir, located.base);
     if !api_dir.starts_with(dir) {
         return Err(format!(
             "the API folder {} is not inside the site",
@@ -197,6 +194,11 @@ fn stages(options: &Options, dir: &Path, shown: &dyn Fn(&Path) -> String) -> Res
 
     println!("== prerender {}", shown(dir));
     let started = Instant::now();
+    let prerender_options = PrerenderOptions {
+        dir: dir.to_path_buf(),
+        api: None,
+        origin: options.origin.clone(),
+    };
     let report = prerender::run(&prerender_options).map_err(|error| error.to_string())?;
     report.print(started.elapsed().as_secs_f64());
     Ok(())

@@ -522,7 +522,7 @@ proptest::proptest! {
     #[test]
     fn any_src_names_a_file_inside_the_tree_or_none(src in "(\\.\\.|%2[eEfF]|%5[cC]|%00|/|\\\\|[a-z]|\\.){0,24}") {
         let base = BasePath::new("/portal/");
-        let tree = news_publish::check::tree_url(&base);
+        let tree = news_publish::tree::tree_url(&base);
         let dir = Path::new("/srv/site/api");
         let document = format!("{tree}en/news/a.json");
         if let Some(absolute) = news_portal::ssr::resolve(&src, &document) {

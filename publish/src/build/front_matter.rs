@@ -87,4 +87,3 @@ pub(super) fn toml_error(text: &str, error: &toml::de::Error, first_line: usize)
         .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1 + first_line);
     (line, error.message().trim().to_string())
 }
-

@@ -3,7 +3,7 @@
 //! anything the allowlist would change refused with its line, so that what
 //! the publisher wrote is what readers see.
 
-use crate::check::body::audit;
+use crate::audit::audit;
 use news_portal::core::markup::escaped;
 use news_portal::core::urls::Resolver;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};

@@ -8,7 +8,13 @@ impl Builder {
     /// Checks a media reference: an http(s) URL is kept; a path must name a
     /// file inside the content folder. `from` is the folder the path is
     /// relative to (below the content folder). Returns the reference as written.
-    pub(super) fn media(&mut self, src: &str, from: &Path, file: &str, line: Option<usize>) -> Option<String> {
+    pub(super) fn media(
+        &mut self,
+        src: &str,
+        from: &Path,
+        file: &str,
+        line: Option<usize>,
+    ) -> Option<String> {
         if let Some(scheme) = scheme(src) {
             if matches!(scheme.as_str(), "http" | "https") {
                 return Some(src.to_string());
@@ -99,7 +105,7 @@ impl Builder {
             (photo.width, photo.height)
         } else {
             let path = self.content.join(normalize(&folder.join(&src))?);
-            let size = if photos::is_raster(&path) {
+            let size = if crate::images::is_raster(&path) {
                 // Sizes and formats for every screen; the original stays the `src`.
                 match self.known.variants(&path, &self.cache) {
                     Ok(variants) => {

@@ -34,10 +34,10 @@ use crate::names::{folded, unpublishable};
 use crate::photos::{self, VARIANTS_FOLDER};
 use news_portal::core::dates::CalendarDate;
 use news_portal::core::routes::Legal;
-use pages::translations;
 use news_portal::core::slug::{is_valid_lang, is_valid_slug};
 use news_portal::core::urls::scheme;
 use news_portal::ssr::resolver;
+use pages::translations;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -280,7 +280,7 @@ impl Builder {
             .files
             .values()
             .filter_map(|output| match output {
-                Output::Photo(path) if photos::is_raster(path) => Some(path.clone()),
+                Output::Photo(path) if crate::images::is_raster(path) => Some(path.clone()),
                 _ => None,
             })
             .collect();
@@ -449,7 +449,6 @@ impl Builder {
         }
         Some(text)
     }
-
 }
 
 /// `true` when `folder` holds a Markdown file.

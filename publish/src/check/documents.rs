@@ -511,7 +511,7 @@ impl Checker {
                 "over 512 KiB: the app shows only its beginning and says the text is too long".into();
             self.warning(file, Some("body_html".into()), message);
         }
-        let audit = body::audit(html, &resolver(url));
+        let audit = crate::audit::audit(html, &resolver(url));
         for change in audit.changes {
             let times = if change.count > 1 {
                 format!(" ({} times)", change.count)

@@ -10,13 +10,14 @@
 //! check never disagrees with the app about what loads; the optional parts the
 //! app drops silently are decoded once more on their own to say which.
 
-pub mod body;
 mod documents;
 mod links;
 mod photos;
 mod report;
 
-pub use report::{Finding, Options, Report, Severity};
+use crate::tree::{read_document, tree_url, Unread, MAX_DOCUMENT_BYTES, SITE};
+pub use crate::Severity;
+pub use report::{Finding, Options, Report};
 
 use crate::files::{self, tree_file, Outside};
 use crate::images::{image_size, Size, SizeError};
@@ -25,7 +26,7 @@ use news_portal::core::decode::{
     decode_article, decode_legal_document, decode_listing, decode_site_index, decode_site_info,
 };
 use news_portal::core::model::{Logo, Photo};
-use news_portal::core::routes::{BasePath, Document, Legal, Route};
+use news_portal::core::routes::{Document, Legal, Route};
 use news_portal::core::slug::{is_valid_lang, is_valid_slug};
 use news_portal::core::urls::{media_url, scheme};
 use news_portal::ssr::resolver;
@@ -35,26 +36,12 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-/// The origin the tree is checked under: URLs in it resolve as if it were
-/// published at `SITE BASE api/`.
-const SITE: &str = "https://site.invalid";
-
-/// The URL the tree's root is taken to have, for resolving the references in
-/// its documents (by the app's rules) to its files.
-pub fn tree_url(base: &BasePath) -> String {
-    format!("{SITE}{}api/", base.as_str())
-}
-
-/// The largest document read: 16 MiB. A phone would wait long for a larger
-/// one, and the check holds several copies of each document it reads.
-pub const MAX_DOCUMENT_BYTES: u64 = 16 << 20;
-
 /// The size of the image in `path`; a JPEG, PNG or WebP is also read whole
 /// and walked as `photos::strip` walks it, so that one cut short (whose header
 /// alone is fine) is found here too, not only when it is published.
 fn measure(path: &Path) -> Result<Size, SizeError> {
     // Walked first: the walk bounds what the decoder's header reading unpacks.
-    if crate::photos::is_raster(path) {
+    if crate::images::is_raster(path) {
         let bytes = crate::photos::read_original(path).map_err(|error| SizeError::Read(error.to_string()))?;
         crate::photos::strip::strip(&bytes).map_err(|error| SizeError::Read(error.to_string()))?;
     }
@@ -167,17 +154,16 @@ impl Checker {
     fn read(&mut self, document: &Document, missing: Option<&str>) -> Option<(String, String, String)> {
         let path = document.path()?;
         let file = percent_decode_str(&path).decode_utf8_lossy().into_owned();
-        let size = std::fs::metadata(self.dir.join(&file)).map_or(0, |m| m.len());
-        if size > MAX_DOCUMENT_BYTES {
-            let message = format!(
-                "it is {} MB; a document may be at most {} MB (readers on phones would wait for it): not read",
-                size / 1_000_000,
-                MAX_DOCUMENT_BYTES / 1_000_000
-            );
-            self.error(&file, None, message);
-            return None;
-        }
-        match std::fs::read(self.dir.join(&file)) {
+        match read_document(&self.dir, &file) {
+            Err(Unread::TooLarge(size)) => {
+                let message = format!(
+                    "it is {} MB; a document may be at most {} MB (readers on phones would wait for it): not read",
+                    size / 1_000_000,
+                    MAX_DOCUMENT_BYTES / 1_000_000
+                );
+                self.error(&file, None, message);
+                None
+            }
             Ok(bytes) => {
                 self.report.documents += 1;
                 let text = match String::from_utf8(bytes) {
@@ -194,13 +180,13 @@ impl Checker {
                 let url = format!("{}{path}", self.api_url);
                 Some((file, url, text))
             }
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Err(Unread::Missing) => {
                 if let Some(why) = missing {
                     self.error(&file, None, format!("missing: {why}"));
                 }
                 None
             }
-            Err(error) => {
+            Err(Unread::Failed(error)) => {
                 self.error(&file, None, format!("cannot be read: {error}"));
                 None
             }
@@ -298,7 +284,6 @@ impl Checker {
         self.articles.extend(helper.articles);
         self.links.extend(helper.links);
     }
-
 }
 
 /// A part's decoding error without serde's position, which is within the

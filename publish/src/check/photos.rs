@@ -60,7 +60,7 @@ impl Checker {
         let (real_width, real_height) = match size {
             Ok(size) => size,
             // A JPEG, PNG or WebP the browser cannot read is a broken photo.
-            Err(error) if crate::photos::is_raster(&path) => {
+            Err(error) if crate::images::is_raster(&path) => {
                 self.error(
                     file,
                     here,
@@ -129,7 +129,7 @@ impl Checker {
         let Ok((below, path)) = self.local(&absolute, &photo.src) else {
             return;
         };
-        if crate::photos::is_raster(&path) {
+        if crate::images::is_raster(&path) {
             let size =
                 std::fs::metadata(&path).map_or(String::new(), |m| format!(" ({} KB)", m.len() / 1000));
             let message = format!("no `sources`: every reader downloads {below}{size} whole; publish with photo variants (README, \"Photos\")");

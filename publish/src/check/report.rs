@@ -1,19 +1,10 @@
 //! What a check found: findings by severity, file and place, printed as the
 //! command's output or as JSON (`news-publish check-api --json`).
 
+use crate::Severity;
 use news_portal::core::routes::BasePath;
 use serde::Serialize;
 use std::collections::HashMap;
-
-/// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Readers would meet a broken page, a missing article or photo: stop publishing.
-    Error,
-    /// The app works around it, but the publisher should fix it.
-    Warning,
-}
 
 /// One problem.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

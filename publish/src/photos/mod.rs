@@ -128,13 +128,6 @@ pub enum PhotoError {
     Malformed(#[from] strip::StripError),
 }
 
-/// `true` for the files this step makes variants of (SVG scales by itself).
-pub fn is_raster(path: &Path) -> bool {
-    path.extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| matches!(ext.to_ascii_lowercase().as_str(), "jpg" | "jpeg" | "png" | "webp"))
-}
-
 /// Makes the variants of the photo in `original`, or finds them in `cache`
 /// (where they are made), by the hash of its bytes.
 pub fn variants(original: &Path, cache: &Path) -> Result<Variants, PhotoError> {
@@ -183,7 +176,7 @@ pub fn needs_strip(path: &Path) -> Result<bool, PhotoError> {
     if let Some(format) = strip::unstrippable(&head) {
         return Err(strip::StripError::Unsupported(format).into());
     }
-    Ok(is_raster(path) || strip::is_strippable(&head))
+    Ok(crate::images::is_raster(path) || strip::is_strippable(&head))
 }
 
 /// The bytes of an original photo, if it is no larger than [`MAX_BYTES`].

@@ -10,8 +10,8 @@
 //! nothing. Documents that are not JSON are left to check-api to report.
 
 use super::{prepare, Known, VARIANTS_FOLDER};
-use crate::check::tree_url;
 use crate::files::{self, tree_file, Outside};
+use crate::tree::{read_document, tree_url};
 use news_portal::core::routes::BasePath;
 use news_portal::ssr::resolve;
 use serde_json::Value;
@@ -71,12 +71,11 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
     let mut report = TreeReport::default();
     let mut documents = Vec::new();
     for file in json_files(api)? {
-        // Too large to read, or not text: check-api says so.
-        let size = std::fs::metadata(api.join(&file)).map_or(u64::MAX, |m| m.len());
-        if size > crate::check::MAX_DOCUMENT_BYTES {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(api.join(&file)) else {
+        // Too large to read, or not JSON: check-api says so.
+        let Some(text) = read_document(api, &file)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+        else {
             continue;
         };
         let Ok(value) = serde_json::from_str::<Value>(&text) else {
@@ -92,7 +91,7 @@ pub fn add_variants(api: &Path, base: &BasePath, cache: &Path) -> std::io::Resul
                 continue;
             };
             match tree_file(api, &root_url, &absolute) {
-                Ok((_, path)) if super::is_raster(&path) => photos.push((place, path)),
+                Ok((_, path)) if crate::images::is_raster(&path) => photos.push((place, path)),
                 Ok(_) | Err(Outside::Elsewhere) => {}
                 Err(Outside::Escapes(why)) => {
                     let why = format!("its `src` is refused and nothing is read: {why}");

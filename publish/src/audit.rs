@@ -6,7 +6,7 @@
 //! the tree a browser would build from it. Also collects the links, for the
 //! check of links to articles that do not exist.
 
-use super::Severity;
+use crate::Severity;
 use news_portal::core::html_policy::{plain_attribute_ok, tag_rule, TagRule};
 use news_portal::core::markup::VOID_ELEMENTS;
 use news_portal::core::urls::{link_url, media_url, scheme, Resolver};

@@ -1,0 +1,44 @@
+//! What the site has beside its pages, once they are written and an origin
+//! is known: the sitemap (with hreflang), a feed per language, and
+//! `robots.txt` pointing at the sitemap.
+
+use super::{feeds, pages::ArticlesMet, sitemap, write_file, Context, Fatal, Written};
+use news_portal::core::model::Summary;
+use std::collections::BTreeMap;
+
+/// Writes them for the site at `site_url` (origin and `BASE`) into
+/// `context.dir`; returns the files written that the stale-file sweep must
+/// keep (robots.txt, which the build owns, is not one of them).
+pub(super) fn write(
+    context: &Context,
+    site_url: &str,
+    written: &[Written],
+    listed: &BTreeMap<String, Vec<Summary>>,
+    articles: &ArticlesMet,
+) -> Result<Vec<String>, Fatal> {
+    let origin = context.origin.as_deref().unwrap_or_default();
+    let base = &context.config.base;
+    let in_sitemap: Vec<Written> = written.iter().filter(|page| page.listed).cloned().collect();
+    let mut extras = sitemap::sitemaps(&in_sitemap, site_url);
+    for language in &context.index.languages {
+        let Some(info) = context.infos.get(&language.code) else {
+            continue;
+        };
+        let entries: Vec<&(_, String)> = listed[&language.code]
+            .iter()
+            .filter_map(|item| articles.get(&(language.code.clone(), item.slug.clone())))
+            .collect();
+        let feed = feeds::feed(&language.code, info, &entries, origin, base);
+        extras.push((feeds::feed_file(&language.code), feed));
+    }
+    let mut names = Vec::new();
+    for (name, contents) in extras {
+        write_file(&context.dir.join(&name), &contents)?;
+        names.push(name);
+    }
+    let robots = context.dir.join("robots.txt");
+    let current = std::fs::read_to_string(&robots).unwrap_or_else(|_| "User-agent: *\nAllow: /\n".into());
+    let sitemap_url = format!("{site_url}sitemap.xml");
+    write_file(&robots, &sitemap::robots_with_sitemap(&current, &sitemap_url))?;
+    Ok(names)
+}

@@ -1,0 +1,206 @@
+//! The pages: each route of the plan rendered by the app's components
+//! (`render`), its head written for crawlers and previews (`head`), into the
+//! shell, on every core.
+
+use super::render::render;
+use super::*;
+
+/// The shell's list of languages for readers without JavaScript: a link to
+/// each language's listing, named in its own language.
+pub(super) fn language_list(context: &Context) -> String {
+    context
+        .index
+        .languages
+        .iter()
+        .map(|language| {
+            let href = Route::listing(&language.code).href(&context.config.base);
+            let code = escaped(&language.code);
+            format!(
+                r#"<li><a href="{}" lang="{code}" hreflang="{code}">{}</a></li>"#,
+                escaped(&href),
+                escaped(&language.name)
+            )
+        })
+        .collect()
+}
+
+/// The feeds' articles, by language and slug, with their URL paths.
+pub(super) type ArticlesMet = BTreeMap<(String, String), (Article, String)>;
+
+/// Renders and writes every job, on every core; returns what was written and
+/// the feeds' articles.
+pub(super) fn write_pages(
+    context: &Context,
+    jobs: Vec<Job>,
+    report: &mut Report,
+) -> (Vec<Written>, ArticlesMet) {
+    let results = on_every_core(jobs, |job| write_page(context, job));
+    let mut written = Vec::new();
+    let mut articles = BTreeMap::new();
+    for outcome in results {
+        match outcome {
+            Ok((kind, lang, page, article)) => {
+                *report.written.entry((lang.clone(), kind)).or_default() += 1;
+                if let Some((slug, article)) = article {
+                    articles.insert((lang, slug), (article, page.href.clone()));
+                }
+                written.push(page);
+            }
+            Err(skipped) => report.skipped.push(skipped),
+        }
+    }
+    (written, articles)
+}
+
+/// What writing one page gave: its kind, language, the page, and the article
+/// with its slug when the feeds list it.
+pub(super) type PageOutcome = Result<(&'static str, String, Written, Option<(String, Article)>), Skipped>;
+
+/// Reads, renders and writes one page.
+pub(super) fn write_page(context: &Context, job: Job) -> PageOutcome {
+    let (kind, lang, route, view) = match job {
+        Job::Listing { lang, page, listing } => {
+            let route = Route::Listing {
+                lang: lang.clone(),
+                page,
+            };
+            ("listing", lang, route, PrefetchedView::Listing(listing))
+        }
+        Job::Article { lang, slug } => {
+            let article = context.tree.article(&lang, &slug)?;
+            let route = Route::Article {
+                lang: lang.clone(),
+                slug,
+            };
+            ("article", lang, route, PrefetchedView::Article(Box::new(article)))
+        }
+        Job::Legal { lang, legal } => {
+            let document = context.tree.legal(&lang, legal)?;
+            let route = Route::Legal {
+                lang: lang.clone(),
+                legal,
+            };
+            ("legal", lang, route, PrefetchedView::Legal(document))
+        }
+        Job::Search { lang } => {
+            let route = Route::Search {
+                lang: lang.clone(),
+                query: SearchQuery::default(),
+            };
+            ("search", lang, route, PrefetchedView::Search)
+        }
+    };
+    // Jobs are made only for languages whose site.json decoded.
+    let info = context.infos.get(&lang).cloned().ok_or_else(|| Skipped {
+        path: format!("{lang}/site.json"),
+        reason: "did not decode".into(),
+    })?;
+    let href = route.href(&context.config.base);
+    let prefetched = Prefetched {
+        index: context.index.clone(),
+        info: info.clone(),
+        view: view.clone(),
+    };
+    let rendered = render(&context.config, &href, prefetched);
+    let alternates = rendered.head.alternates.clone();
+    let (article, image, lastmod) = match &view {
+        PrefetchedView::Article(article) => (
+            Some(article.as_ref()),
+            article.photo.as_ref(),
+            article
+                .updated
+                .as_deref()
+                .or(article.published.as_deref())
+                .and_then(date_only),
+        ),
+        PrefetchedView::Listing(listing) => (
+            None,
+            listing.items.iter().find_map(|item| item.photo.as_ref()),
+            listing
+                .items
+                .iter()
+                .filter_map(|item| date_only(&item.published))
+                .max(),
+        ),
+        PrefetchedView::Legal(document) => (None, None, document.updated.as_deref().and_then(date_only)),
+        PrefetchedView::Search => (None, None, None),
+    };
+    let url = context.origin.as_ref().map(|origin| format!("{origin}{href}"));
+    let feed = context.origin.as_ref().map(|_| {
+        let href = format!("{}{}", context.config.base.as_str(), feeds::feed_file(&lang));
+        (href, feeds::title(&lang, &info))
+    });
+    let facts = PageFacts {
+        title: &rendered.head.title,
+        description: &rendered.head.description,
+        lang: &lang,
+        alternate_langs: alternates
+            .iter()
+            .map(|(code, _)| code.as_str())
+            .filter(|code| *code != lang && *code != "x-default")
+            .collect(),
+        site: &info,
+        url,
+        feed,
+        article,
+        image,
+    };
+    let listed = kind != "search";
+    // A search page says nothing of its own to search engines.
+    let robots = if listed {
+        ""
+    } else {
+        r#"<meta name="robots" content="noindex, follow">"#
+    };
+    let head = format!("{}{robots}{}", app_tags(&rendered.head), page_tags(&facts));
+    let html_attributes = format!(r#" lang="{}""#, escaped(&rendered.head.lang));
+    let mut html = context.shell.page(&html_attributes, &head, &rendered.body);
+    if context.origin.is_none() {
+        html = html.replace(&format!("{}/", tree::NO_ORIGIN), "/");
+    }
+    let file = file_of(&href, &context.config.base);
+    let path = context.dir.join(&file);
+    if let Err(error) = write_file(&path, &html) {
+        return Err(Skipped {
+            path: file,
+            reason: error.to_string(),
+        });
+    }
+    let article = match (view, route) {
+        (PrefetchedView::Article(article), Route::Article { slug, .. })
+            if context.in_feeds.contains(&(lang.clone(), slug.clone())) =>
+        {
+            Some((slug, *article))
+        }
+        _ => None,
+    };
+    Ok((
+        kind,
+        lang,
+        Written {
+            file,
+            href,
+            lastmod,
+            alternates,
+            listed,
+        },
+        article,
+    ))
+}
+
+/// The file a route's page goes in, below `DIR`: `en/index.html`,
+/// `en/page/2.html`, `en/news/{slug}.html`, `en/terms.html`. A static host
+/// serves `en/news/x` from `en/news/x.html` (docs/deploy.md).
+pub fn file_of(href: &str, base: &BasePath) -> String {
+    let below = href.strip_prefix(base.as_str()).unwrap_or(href);
+    let below = percent_decode_str(below).decode_utf8_lossy();
+    match below.strip_suffix('/') {
+        Some(directory) => format!("{directory}/index.html"),
+        None => format!("{below}.html"),
+    }
+}
+
+/// `YYYY-MM-DD` of a date from the data.
+pub(super) fn date_only(raw: &str) -> Option<String> {
+    news_portal::core::dates::CalendarDate::parse(raw).map(|date| date.iso())
+}

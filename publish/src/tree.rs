@@ -1,0 +1,232 @@
+//! The API tree on disk: the contract's documents read from files and decoded
+//! by the same functions the app decodes its responses with.
+
+use crate::shell::Shell;
+use news_portal::core::decode::{
+    decode_article, decode_legal_document, decode_listing, decode_site_index, decode_site_info,
+};
+use news_portal::core::error::ApiError;
+use news_portal::core::model::{Article, LegalDocument, Listing, SiteIndex, SiteInfo};
+use news_portal::core::routes::{BasePath, Document, Legal};
+use news_portal::ssr::{resolve, resolver};
+use percent_encoding::percent_decode_str;
+use std::path::{Path, PathBuf};
+
+/// The origin a tree is read under when no origin matters: URLs in it
+/// resolve as if it were published at `SITE BASE api/`.
+pub const SITE: &str = "https://site.invalid";
+
+/// The URL the tree's root is taken to have, for resolving the references in
+/// its documents (by the app's rules) to its files.
+pub fn tree_url(base: &BasePath) -> String {
+    format!("{SITE}{}api/", base.as_str())
+}
+
+/// The largest document read: 16 MiB. A phone would wait long for a larger
+/// one, and the check holds several copies of each document it reads.
+pub const MAX_DOCUMENT_BYTES: u64 = 16 << 20;
+
+/// Where documents seem to live when no origin is given: URLs resolved
+/// against it come out as paths (the prerender removes the prefix from
+/// every page).
+pub const NO_ORIGIN: &str = "https://prerender.invalid";
+
+/// Where a built app's documents are, from its `index.html` and the options.
+#[derive(Debug, Clone)]
+pub struct Located {
+    /// `--origin`, without a final `/`.
+    pub origin: Option<String>,
+    /// `BASE`.
+    pub base: BasePath,
+    /// `API`, absolute (under [`NO_ORIGIN`] without an origin).
+    pub api_url: String,
+    /// Where the API's files are (`API_DIR`, which need not exist yet).
+    pub api_dir: PathBuf,
+}
+
+/// Where the app built in `dir`, whose shell is `shell`, reads its documents
+/// from: `api` if given, else the folder of `dir` that its `data-api` names,
+/// which may not be outside `dir` (never an absolute path or one that climbs
+/// out). `Err` says which setting is wrong.
+pub fn locate(
+    dir: &Path,
+    api: Option<&Path>,
+    origin: Option<&str>,
+    shell: &Shell,
+) -> Result<Located, String> {
+    let origin = origin.map(|origin| origin.trim_end_matches('/').to_string());
+    let site_root = resolve(
+        &shell.base_href,
+        &format!("{}/", origin.as_deref().unwrap_or(NO_ORIGIN)),
+    )
+    .ok_or_else(|| format!("<base href=\"{}\"> is not a URL path", shell.base_href))?;
+    let base_path = url::Url::parse(&site_root).map(|url| url.path().to_string());
+    let base = BasePath::new(&base_path.unwrap_or_default());
+    let api_url = resolve(&shell.data_api, &site_root)
+        .ok_or_else(|| format!("data-api=\"{}\" is not a URL", shell.data_api))?;
+    let api_dir = match api {
+        Some(api) => api.to_path_buf(),
+        None => {
+            let outside =
+                || format!("data-api points outside the app ({api_url}); say where the files are with --api");
+            let below = api_url.strip_prefix(&site_root).ok_or_else(outside)?;
+            let below = below
+                .split(['?', '#'])
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches('/');
+            if below.is_empty() {
+                dir.to_path_buf()
+            } else {
+                dir.join(crate::files::confined(below).map_err(|_| outside())?)
+            }
+        }
+    };
+    Ok(Located {
+        origin,
+        base,
+        api_url,
+        api_dir,
+    })
+}
+
+/// [`locate`] for the app built in `dir`, reading its `index.html`.
+pub fn locate_in(dir: &Path, origin: Option<&str>) -> Result<Located, String> {
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|error| format!("{}: {error}", index.display()))?;
+    let shell = Shell::parse(&html).map_err(|error| error.to_string())?;
+    locate(dir, None, origin, &shell)
+}
+
+/// Why a document was not read.
+#[derive(Debug)]
+pub enum Unread {
+    /// There is no such file.
+    Missing,
+    /// Larger than [`MAX_DOCUMENT_BYTES`]: its size, not read.
+    TooLarge(u64),
+    /// Any other failure.
+    Failed(std::io::Error),
+}
+
+/// The bytes of the document `file` (a path below `dir`, decoded), if it is
+/// there and no larger than [`MAX_DOCUMENT_BYTES`]: every stage reads
+/// documents this way.
+pub fn read_document(dir: &Path, file: &str) -> Result<Vec<u8>, Unread> {
+    let path = dir.join(file);
+    let size = match std::fs::metadata(&path) {
+        Ok(metadata) => metadata.len(),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Err(Unread::Missing),
+        Err(error) => return Err(Unread::Failed(error)),
+    };
+    if size > MAX_DOCUMENT_BYTES {
+        return Err(Unread::TooLarge(size));
+    }
+    std::fs::read(&path).map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => Unread::Missing,
+        _ => Unread::Failed(error),
+    })
+}
+
+/// The reason given for a document whose file is missing.
+pub const NO_SUCH_FILE: &str = "no such file";
+
+/// A document the step could not use, and why: reported, its route left to the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The document's path below `API`.
+    pub path: String,
+    /// What was wrong with it.
+    pub reason: String,
+}
+
+/// `API_DIR`, and the URL the documents have when published (`API`), which
+/// relative URLs inside them resolve against, as in the browser.
+#[derive(Debug, Clone)]
+pub struct ApiTree {
+    dir: PathBuf,
+    url: String,
+}
+
+impl ApiTree {
+    /// `dir` holds the files; `url` is `API` (ending in `/`).
+    pub fn new(dir: &Path, url: &str) -> Self {
+        ApiTree {
+            dir: dir.to_path_buf(),
+            url: url.to_string(),
+        }
+    }
+
+    /// `site.json`.
+    pub fn site_index(&self) -> Result<SiteIndex, Skipped> {
+        self.read(&Document::SiteIndex, |text, _| decode_site_index(text))
+    }
+
+    /// `{lang}/site.json`.
+    pub fn site_info(&self, lang: &str) -> Result<SiteInfo, Skipped> {
+        let document = Document::SiteInfo { lang: lang.into() };
+        self.read(&document, |text, url| decode_site_info(text, &resolver(url)))
+    }
+
+    /// `{lang}/news/page-{page}.json`.
+    pub fn listing(&self, lang: &str, page: u32) -> Result<Listing, Skipped> {
+        let document = Document::NewsPage {
+            lang: lang.into(),
+            page,
+        };
+        self.read(&document, |text, url| decode_listing(text, &resolver(url)))
+    }
+
+    /// `{lang}/news/{slug}.json`.
+    pub fn article(&self, lang: &str, slug: &str) -> Result<Article, Skipped> {
+        let document = Document::Article {
+            lang: lang.into(),
+            slug: slug.into(),
+        };
+        self.read(&document, |text, url| decode_article(text, url, &resolver(url)))
+    }
+
+    /// `{lang}/pages/{slug}.json` of a legal page.
+    pub fn legal(&self, lang: &str, legal: Legal) -> Result<LegalDocument, Skipped> {
+        let document = Document::Legal {
+            lang: lang.into(),
+            legal,
+        };
+        self.read(&document, decode_legal_document)
+    }
+
+    /// Reads and decodes `document`; `decode` gets the text and the document's URL.
+    fn read<T>(
+        &self,
+        document: &Document,
+        decode: impl FnOnce(&str, &str) -> Result<T, ApiError>,
+    ) -> Result<T, Skipped> {
+        let Some(path) = document.path() else {
+            let reason = "its name is not a valid language or slug".to_string();
+            return Err(Skipped {
+                path: format!("{document:?}"),
+                reason,
+            });
+        };
+        let skipped = |reason: String| Skipped {
+            path: path.clone(),
+            reason,
+        };
+        // `path` is percent-encoded, as in a URL; a file is named by the decoded text.
+        let file = percent_decode_str(&path)
+            .decode_utf8()
+            .map_err(|_| skipped("its name is not UTF-8".into()))?;
+        let bytes = read_document(&self.dir, &file).map_err(|unread| {
+            skipped(match unread {
+                Unread::Missing => NO_SUCH_FILE.into(),
+                Unread::TooLarge(size) => {
+                    format!("it is {} MB, larger than a document may be", size / 1_000_000)
+                }
+                Unread::Failed(error) => error.to_string(),
+            })
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| skipped("it is not UTF-8".into()))?;
+        let url = format!("{}{path}", self.url);
+        decode(&text, &url).map_err(|error| skipped(error.to_string()))
+    }
+}
