@@ -210,6 +210,29 @@ pub fn is_raster(path: &Path) -> bool {
         .is_some_and(|ext| matches!(ext.to_ascii_lowercase().as_str(), "jpg" | "jpeg" | "png" | "webp"))
 }
 
+/// Why the file at `path` must not be published on the site's origin, if it
+/// must not: a page browsers would run as the site (HTML, XHTML, compressed
+/// SVG, XSLT, XML: refused whatever they hold), or an SVG holding what
+/// would run (`images::svg_danger`). An article's photo in `<img>` is inert;
+/// the same file opened at its own address is not.
+pub fn active_file(path: &Path) -> Option<String> {
+    const PAGES: [&str; 11] = [
+        "html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "svgz", "xsl", "xslt", "xml",
+    ];
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    if PAGES.contains(&ext.as_str()) {
+        return Some(format!(
+            "a .{ext} file: browsers would run it as a page of the site"
+        ));
+    }
+    if ext != "svg" {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    svg_danger(&bytes)
+        .map(|danger| format!("it holds {danger}: opened at its own address, it would run as the site"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,24 @@
 //! The publishing side (`news-publish`): host-side Rust that turns content
-//! contract outside a browser (tests, the fuzzer, the publishing tools). Built
-//! only for the host: none of it reaches the wasm bundle.
+//! into the site the app takes over. It depends on the app (`news-portal`
+//! with `ssr`) for the model, the routes and the components; nothing here
+//! reaches the wasm bundle. docs/architecture.md has the picture.
+//!
+//! The stages, in the order `publish` runs them, each importing only the
+//! layer below, never another stage:
+//!
+//! - `build` (build-api): content files (Markdown, TOML) → the API tree;
+//! - `photos::tree`: a CMS's tree: originals stripped of metadata, variants;
+//! - `check` (check-api): the tree read as the app reads it;
+//! - `prerender`: every route as HTML, the sitemap, feeds, robots.txt, and
+//!   the search index (`prerender::search`, Pagefind);
+//! - `publish`: all of them on a copy of the site, swapped in whole.
+//!
+//! The layer below, which the stages share: `tree` (the API tree on disk:
+//! where it is, one reader, `src` → file confined to it), `shell` (the
+//! built app's index.html), `files` (walking and writing without following
+//! links), `photos` (reading, stripping and encoding images), `images`
+//! (sizes, SVG and other files that would run as the site), `audit` (what
+//! the sanitizer would change in a body), `names` (slugs), `cli`.
 
 pub mod audit;
 pub mod build;

@@ -59,7 +59,7 @@ impl Builder {
             Ok(kind.is_dir())
         });
         for (name, path) in assets {
-            if let Some(why) = crate::check::active_file(&path) {
+            if let Some(why) = crate::images::active_file(&path) {
                 self.error(&name, None, format!("{why}; remove it"));
             }
             let output = match photos::needs_strip(&path) {

@@ -20,7 +20,7 @@ pub use crate::Severity;
 pub use report::{Finding, Options, Report};
 
 use crate::files::{self, tree_file, Outside};
-use crate::images::{image_size, Size, SizeError};
+use crate::images::{active_file, image_size, Size, SizeError};
 use news_portal::core::dates::CalendarDate;
 use news_portal::core::decode::{
     decode_article, decode_legal_document, decode_listing, decode_site_index, decode_site_info,
@@ -46,29 +46,6 @@ fn measure(path: &Path) -> Result<Size, SizeError> {
         crate::photos::strip::strip(&bytes).map_err(|error| SizeError::Read(error.to_string()))?;
     }
     image_size(path)
-}
-
-/// Why the file at `path` must not be published on the site's origin, if it
-/// must not: a page browsers would run as the site (HTML, XHTML, compressed
-/// SVG, XSLT, XML: refused whatever they hold), or an SVG holding what
-/// would run (`images::svg_danger`). An article's photo in `<img>` is inert;
-/// the same file opened at its own address is not.
-pub fn active_file(path: &Path) -> Option<String> {
-    const PAGES: [&str; 11] = [
-        "html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "svgz", "xsl", "xslt", "xml",
-    ];
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    if PAGES.contains(&ext.as_str()) {
-        return Some(format!(
-            "a .{ext} file: browsers would run it as a page of the site"
-        ));
-    }
-    if ext != "svg" {
-        return None;
-    }
-    let bytes = std::fs::read(path).ok()?;
-    crate::images::svg_danger(&bytes)
-        .map(|danger| format!("it holds {danger}: opened at its own address, it would run as the site"))
 }
 
 /// Checks the tree in `dir`. `Err` only when there is no such folder, or when
