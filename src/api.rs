@@ -7,8 +7,9 @@
 //! so that going back to a view shows it at once, without a request or a
 //! skeleton; after that they are fetched again, for news that changed.
 
-use crate::browser::config::{resolve, AppConfig};
+use crate::browser::config::resolve;
 use crate::browser::http::get_text;
+use crate::core::config::AppConfig;
 use crate::core::decode::{
     decode_article, decode_legal_document, decode_listing, decode_site_index, decode_site_info,
 };

@@ -1,17 +1,17 @@
 //! The app: the router and the layout every route shares.
 
-use crate::browser::config::AppConfig;
-use crate::browser::takeover::take_over_when_ready;
 use crate::components::alternate_links::keep_alternate_links;
 use crate::components::fresh::IntoFresh;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::SkipLink;
+use crate::core::config::AppConfig;
 use crate::pages::routed_view;
 use crate::state::alternates::provide_alternates;
 use crate::state::head;
 use crate::state::navigation::provide_navigation;
 use crate::state::site::provide_site;
+use crate::state::takeover::page::take_over_when_ready;
 use crate::state::takeover::provide_takeover;
 use crate::state::untranslated_note::provide_untranslated_note;
 use leptos::prelude::*;
@@ -95,7 +95,7 @@ pub struct MountRoot(pub send_wrapper::SendWrapper<web_sys::HtmlElement>);
 /// wasm lazily, on the main thread): in one task the start-up kept the page
 /// from answering a tap for ~60 ms on this machine, in two for ~20-40 ms
 /// each. On a prerendered page the reader reads the prerendered view
-/// meanwhile (`browser::takeover`); otherwise the header shows first, then
+/// meanwhile (`state::takeover::page`); otherwise the header shows first, then
 /// the view (its loading state) and the footer below it, which moves nothing.
 #[cfg(not(feature = "ssr"))]
 fn build_after_layout<V: IntoView + 'static>(rest: impl FnOnce() -> V + 'static) {

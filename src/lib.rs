@@ -18,15 +18,15 @@ pub mod pages;
 pub mod ssr;
 pub mod state;
 
-use browser::config::{AppConfig, MOUNT_ID};
-use browser::takeover::{PrerenderedPage, PRERENDERED_ATTRIBUTE};
+use crate::core::config::{AppConfig, MOUNT_ID, PRERENDERED_ATTRIBUTE};
 use leptos::prelude::*;
+use state::takeover::page::PrerenderedPage;
 use wasm_bindgen::JsCast;
 
 /// Reads the deploy-time settings and mounts the app into `#app` (or `<body>`),
 /// replacing the static "Loading…" that index.html shows until then. On a
 /// prerendered page the app mounts beside it and takes over once its view is
-/// ready (`browser::takeover`).
+/// ready (`state::takeover::page`).
 pub fn start() {
     // A panic's message in the console. The release bundle's panics trap at
     // once, before any hook (scripts/build), so it leaves the hook out.

@@ -4,12 +4,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use news_portal::browser::config::{resolve, AppConfig};
+use news_portal::browser::config::resolve;
 use news_portal::browser::sanitize::sanitize;
 use news_portal::components::date_text::DateText;
 use news_portal::components::fresh::IntoFresh;
 use news_portal::components::news_card::NewsCard;
 use news_portal::components::pagination_nav::PaginationNav;
+use news_portal::core::config::AppConfig;
 use news_portal::core::endpoints::Endpoints;
 use news_portal::core::model::{Photo, Summary};
 use news_portal::core::routes::BasePath;

@@ -3,8 +3,7 @@
 //! with the app's view inside the mount element and the view's tags in `<head>`.
 //! The shell is our own file (index.html), so plain text search finds its parts.
 
-use news_portal::browser::config::{DEFAULT_API, MOUNT_ID};
-use news_portal::browser::takeover::PRERENDERED_ATTRIBUTE;
+use news_portal::core::config::{DEFAULT_API, MOUNT_ID, PRERENDERED_ATTRIBUTE};
 
 /// The attribute of the list in the shell's `<noscript>` that the step fills
 /// with a link to each language's listing (an element: the release build's

@@ -11,7 +11,7 @@ pub fn mark_view() {
     leptos::prelude::request_animation_frame(|| mark(VIEW_MARK));
 }
 
-/// Set when the app has taken over a prerendered page (`browser::takeover`):
+/// Set when the app has taken over a prerendered page (`state::takeover::page`):
 /// from then on the page is the app's, and interactive.
 pub const TAKEOVER_MARK: &str = "news-portal:takeover";
 

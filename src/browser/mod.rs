@@ -7,7 +7,6 @@ pub mod marks;
 pub mod preferences;
 pub mod sanitize;
 pub mod search;
-pub mod takeover;
 
 /// A warning for the web team in the browser's console; on the host (the
 /// prerender step, which reports on its own), nothing.

@@ -1,7 +1,7 @@
 //! `<link rel="alternate" hreflang>` in the head: the view in each of the
 //! site's languages that has it, for search engines and translation prompts.
 
-use crate::browser::config::AppConfig;
+use crate::core::config::AppConfig;
 use crate::core::routes::{Counterpart, Route};
 use crate::state::alternates::use_alternates;
 use crate::state::head;

@@ -1,8 +1,8 @@
 //! The language switcher in the header: one link per language of the site,
 //! each leading to the same view in that language when there is one.
 
-use crate::browser::config::AppConfig;
 use crate::browser::preferences::remember_language;
+use crate::core::config::AppConfig;
 use crate::core::routes::Counterpart;
 use crate::state::alternates::use_alternates;
 use crate::state::site::use_site;

@@ -1,9 +1,9 @@
 //! One item of the news listing.
 
-use crate::browser::config::AppConfig;
 use crate::components::date_text::DateText;
 use crate::components::fresh::IntoFresh;
 use crate::components::picture::{picture, Loading};
+use crate::core::config::AppConfig;
 use crate::core::model::Summary;
 use crate::core::photo_sizes::CARD;
 use crate::core::routes::Route;

@@ -1,8 +1,8 @@
 //! "Page not found", inside the normal layout, with a way home.
 
-use crate::browser::config::AppConfig;
 use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
+use crate::core::config::AppConfig;
 use crate::core::routes::Route;
 use crate::state::site::use_site;
 use leptos::prelude::*;

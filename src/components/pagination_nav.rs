@@ -1,7 +1,7 @@
 //! Numbered pagination of the news listing, with previous and next.
 
-use crate::browser::config::AppConfig;
 use crate::components::fresh::IntoFresh;
+use crate::core::config::AppConfig;
 use crate::core::pagination::{page_links, PageLink};
 use crate::core::routes::Route;
 use crate::i18n::{fill, Strings};

@@ -1,6 +1,6 @@
 //! The body of an article or page: untrusted HTML, sanitized before it is shown.
 
-use crate::browser::config::AppConfig;
+use crate::core::config::AppConfig;
 use crate::state::site::use_site;
 use leptos::prelude::*;
 

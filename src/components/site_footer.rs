@@ -1,6 +1,6 @@
 //! The footer of every page: copyright line and the legal pages.
 
-use crate::browser::config::AppConfig;
+use crate::core::config::AppConfig;
 use crate::core::routes::{Legal, Route};
 use crate::state::site::use_site;
 use leptos::prelude::*;

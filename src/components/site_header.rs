@@ -1,9 +1,9 @@
 //! The banner of every page: the agency's logo and name, the main navigation,
 //! the search field and the language switcher.
 
-use crate::browser::config::AppConfig;
 use crate::components::fresh::IntoFresh;
 use crate::components::language_switcher::LanguageSwitcher;
+use crate::core::config::AppConfig;
 use crate::core::routes::{Route, SearchQuery};
 use crate::state::site::use_site;
 use leptos::html::Input;

@@ -1,6 +1,7 @@
 //! The plain-Rust core of the app: everything that can be decided without a
 //! browser, tested on the host with `cargo test`.
 
+pub mod config;
 pub mod dates;
 pub mod decode;
 pub mod endpoints;

@@ -1,13 +1,13 @@
 //! `BASE{lang}/news/{slug}`: one article with its photo.
 
 use crate::api;
-use crate::browser::config::AppConfig;
 use crate::components::date_text::DateText;
 use crate::components::loaded::{loaded, Source};
 use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
 use crate::components::photo_figure::PhotoFigure;
 use crate::components::rich_text::RichText;
+use crate::core::config::AppConfig;
 use crate::core::model::Article;
 use crate::core::routes::{Route, SearchQuery};
 use crate::pages::route_part;

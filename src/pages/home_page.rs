@@ -1,10 +1,10 @@
 //! `BASE`: sends the reader to the listing in their language: the one they
 //! chose last time, else their browser's, else the site's default.
 
-use crate::browser::config::AppConfig;
 use crate::components::fresh::IntoFresh;
 use crate::components::load_error::LoadError;
 use crate::components::loading_skeleton::LoadingSkeleton;
+use crate::core::config::AppConfig;
 use crate::core::routes::Route;
 use crate::state::effect::effect;
 use crate::state::site::use_site;

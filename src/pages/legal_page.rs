@@ -1,12 +1,12 @@
 //! `BASE{lang}/terms` and `BASE{lang}/privacy`: the legal pages.
 
 use crate::api;
-use crate::browser::config::AppConfig;
 use crate::components::date_text::DateText;
 use crate::components::loaded::{loaded, Source};
 use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
 use crate::components::rich_text::RichText;
+use crate::core::config::AppConfig;
 use crate::core::model::LegalDocument;
 use crate::core::routes::{Legal, Route};
 use crate::pages::route_part;

@@ -1,7 +1,6 @@
 //! `BASE{lang}/` and `BASE{lang}/page/{N}`: the news listing.
 
 use crate::api;
-use crate::browser::config::AppConfig;
 use crate::browser::warn;
 use crate::components::fresh::IntoFresh;
 use crate::components::loaded::{loaded, Source};
@@ -9,6 +8,7 @@ use crate::components::news_card::NewsCard;
 use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
 use crate::components::pagination_nav::PaginationNav;
+use crate::core::config::AppConfig;
 use crate::core::error::ApiError;
 use crate::core::model::Listing;
 use crate::core::routes::Route;

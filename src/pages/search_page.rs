@@ -13,9 +13,9 @@
 //! asked. A prerendered search page gives way to the app once search.js has
 //! drawn it, so its form never disappears.
 
-use crate::browser::config::AppConfig;
 use crate::components::page_heading::PageHeading;
 use crate::components::page_meta::PageMeta;
+use crate::core::config::AppConfig;
 use crate::core::routes::{Route, SearchQuery};
 use crate::state::site::use_site;
 use leptos::html::Div;

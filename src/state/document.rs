@@ -10,7 +10,7 @@
 //! casts back.
 
 use crate::api::{load, Request};
-use crate::browser::config::AppConfig;
+use crate::core::config::AppConfig;
 use crate::core::error::ApiError;
 use leptos::prelude::*;
 use std::any::Any;

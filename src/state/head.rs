@@ -132,7 +132,7 @@ fn write_document_lang(code: &str) {
 }
 
 fn write_root_lang(code: &str) {
-    if let Some(root) = document().get_element_by_id(crate::browser::config::MOUNT_ID) {
+    if let Some(root) = document().get_element_by_id(crate::core::config::MOUNT_ID) {
         set_lang(&root, code);
     }
 }

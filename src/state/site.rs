@@ -2,8 +2,8 @@
 //! chrome, and the agency's identity in that language.
 
 use crate::api;
-use crate::browser::config::AppConfig;
 use crate::browser::preferences::{preferred_languages, remembered_language};
+use crate::core::config::AppConfig;
 use crate::core::error::ApiError;
 use crate::core::language::choose_language;
 use crate::core::model::{SiteIndex, SiteInfo};

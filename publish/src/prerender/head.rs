@@ -6,7 +6,7 @@
 //! describe the first view only, and the app removes them when the reader
 //! moves on.
 
-use news_portal::browser::takeover::HEAD_ATTRIBUTE;
+use news_portal::core::config::HEAD_ATTRIBUTE;
 use news_portal::core::dates::CalendarDate;
 use news_portal::core::markup::{escape_into, escaped, Escape};
 use news_portal::core::model::{Article, Photo, SiteInfo};

@@ -17,7 +17,7 @@ use crate::on_every_core;
 use crate::shell::{self, Shell};
 use crate::tree::{self, ApiTree, Located, Skipped};
 use head::{app_tags, page_tags, PageFacts};
-use news_portal::browser::config::AppConfig;
+use news_portal::core::config::AppConfig;
 use news_portal::core::endpoints::Endpoints;
 use news_portal::core::markup::escaped;
 use news_portal::core::model::{Article, Listing, SiteIndex, SiteInfo, Summary};

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use news_portal::app::App;
-use news_portal::browser::config::AppConfig;
+use news_portal::core::config::AppConfig;
 use news_portal::state::head::{Head, HeadRecord};
 use news_portal::state::prefetched::Prefetched;
 

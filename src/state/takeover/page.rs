@@ -7,27 +7,18 @@
 //! sees the app's fresh view. If the first view cannot load (offline), the
 //! prerendered page stays: its links work without the app.
 
+use super::use_takeover;
 use crate::browser::marks::{mark, TAKEOVER_MARK};
 use crate::browser::warn;
+use crate::core::config::{HEAD_ATTRIBUTE, PRERENDERED_ATTRIBUTE};
 use crate::state::effect::effect_with_previous;
 use crate::state::head::remove_head_tags;
 use crate::state::navigation::Navigation;
 use crate::state::site::Site;
-use crate::state::takeover::use_takeover;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
-
-/// Marks the mount element of a prerendered page.
-pub const PRERENDERED_ATTRIBUTE: &str = "data-np-prerendered";
-
-/// Marks a prerendered `<head>` tag that only crawlers read (canonical, Open
-/// Graph, JSON-LD, feed), with the value `page`: it goes when the reader moves
-/// to another view, which it does not describe. The tags the app keeps itself
-/// (title, description, hreflang) are not marked: the app adopts them
-/// (`state::head`).
-pub const HEAD_ATTRIBUTE: &str = "data-np-head";
 
 /// The prerendered mount element and the one the app renders into.
 #[derive(Clone)]

@@ -3,6 +3,8 @@
 //! complete (`crate::start`): until then the reader keeps reading the
 //! prerendered page, with no skeleton and no flash.
 
+pub mod page;
+
 use leptos::prelude::*;
 
 /// Provided by [`provide_takeover`].
