@@ -1,5 +1,5 @@
 // The benchmark (run it with bench/run, which builds dist/ first). Prints
-// figures; nothing here passes or fails. See README, "Benchmark".
+// figures; nothing here passes or fails. See docs/benchmark.md.
 //
 // 1. A site folder: the release bundle plus the static baseline, the same
 //    listing page (page 1, az) and article as plain HTML with the same CSS,

@@ -3,7 +3,7 @@
 // content/img/news/PHOTOS.md). Each is the article's SVG illustration drawn
 // large, with soft light and film grain, so that it weighs what a press
 // service's camera JPEG weighs (3000 px, 1–3 MB) and the photo variants of
-// publishing (src/host/photos.rs) have real work to do. Deterministic: the
+// publishing (publish/src/photos/) have real work to do. Deterministic: the
 // grain comes from a seeded generator.
 //   node scripts/make-sample-photos.mjs NAME…   (names of content/img/news/NAME.svg)
 import { chromium } from "playwright-core";

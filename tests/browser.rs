@@ -92,7 +92,7 @@ fn very_deep_nesting_does_not_exhaust_the_stack() {
     assert_eq!(clean(&html), "deep");
 }
 
-/// The cases of `tests/resolve.json`, which the host's resolver meets too (`host::resolve`).
+/// The cases of `tests/resolve.json`, which the host's resolver meets too (`ssr::resolve`).
 #[wasm_bindgen_test]
 fn relative_urls_resolve_like_a_browser() {
     let cases = news_portal::core::urls::resolve_cases();

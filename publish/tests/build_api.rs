@@ -1,4 +1,4 @@
-//! `build-api` (src/host/build/): the sample content builds to the committed
+//! `build-api` (publish/src/build/): the sample content builds to the committed
 //! tree, byte for byte; a round trip keeps every field; every mistake in the
 //! content is named with its file and line, and then nothing is written.
 #![cfg(not(target_arch = "wasm32"))]

@@ -1,4 +1,4 @@
-//! `check-api` (src/host/check/) on small trees, each broken in one way: every
+//! `check-api` (publish/src/check/) on small trees, each broken in one way: every
 //! finding is triggered and read as the publisher would read it. The sample
 //! tree passes with nothing to say.
 #![cfg(not(target_arch = "wasm32"))]

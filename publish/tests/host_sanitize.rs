@@ -1,4 +1,4 @@
-//! The host's sanitizer (`host::sanitize`, for prerendered pages and data
+//! The host's sanitizer (`news_portal::ssr::sanitize`, for prerendered pages and data
 //! checks) against the same hostile corpus as the browser's: every case of
 //! `tests/hostile/body_html.json` must come out exactly as the browser's walk
 //! serializes it (`tests/browser.rs` checks the browser against the same

@@ -1,4 +1,4 @@
-//! Photo variants (src/host/photos/): no wider than the original, upright,
+//! Photo variants (publish/src/photos/): no wider than the original, upright,
 //! without the camera's metadata (GPS), and never encoded twice; a CMS's tree
 //! gets the same variants as content files do.
 #![cfg(not(target_arch = "wasm32"))]

@@ -1,4 +1,4 @@
-// End-to-end: photo variants (src/host/photos.rs, components/picture.rs). A
+// End-to-end: photo variants (publish/src/photos/, components/picture.rs). A
 // phone downloads the one variant of a photo that fits its screen, WebP, and
 // never the camera original; the <picture> offers WebP first, then JPEG, with
 // the layout's sizes; the <img> keeps its width and height. The photo is found
