@@ -12,30 +12,6 @@ use news_portal::core::decode::{
 use news_portal::ssr::resolver;
 use news_publish::build::build;
 use news_publish::check::{check, Options};
-use std::path::Path;
-
-/// Every file below `dir`, by its path below it.
-fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(folder).unwrap().flatten() {
-            if entry.path().is_dir() {
-                stack.push(entry.path());
-            } else {
-                let below = entry
-                    .path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.push((below, std::fs::read(entry.path()).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 #[test]
 fn the_sample_content_builds_the_same_bytes_twice_and_passes_the_check() {
@@ -53,7 +29,7 @@ fn the_sample_content_builds_the_same_bytes_twice_and_passes_the_check() {
         )
     });
     assert!(built.articles.values().all(|&n| n > 0), "{built:?}");
-    let first = files(&api);
+    let first = common::snapshot(&api);
     let report = check(&api, &Options::default()).unwrap();
     let other: Vec<String> = report
         .findings
@@ -72,7 +48,7 @@ fn the_sample_content_builds_the_same_bytes_twice_and_passes_the_check() {
         again.photos_encoded, 0,
         "an unchanged photo is never encoded twice"
     );
-    assert!(files(&api) == first, "the build is not deterministic");
+    assert!(common::snapshot(&api) == first, "the build is not deterministic");
 }
 
 /// Content with every field once: two languages, one article in each, linked by id.
@@ -288,9 +264,7 @@ fn mistakes_are_named_with_file_and_line_and_nothing_is_written() {
         "en/news/twin.md: id \"older\" is also the id of en/news/older.md: one article per id and language",
         "az/pages/terms.md: missing: every language needs its Terms and Privacy pages (the footer links to them)",
     ];
-    for line in expected {
-        assert!(found.contains(&line.to_string()), "{line}\nin {found:#?}");
-    }
+    common::assert_all_found(&found, &expected);
     let toml = found
         .iter()
         .find(|line| line.starts_with("en/news/broken-toml.md:"))

@@ -7,13 +7,12 @@
 
 mod common;
 
-use common::{camera_jpeg, Temp};
+use common::{camera_jpeg, snapshot, Temp};
 use news_portal::core::routes::BasePath;
 use news_publish::build::build;
 use news_publish::check::{check, Options as CheckOptions, Severity};
 use news_publish::photos::{self, PhotoError};
 use news_publish::publish::{publish, Options, Refused};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// A small site's content: one language, two articles (one with a raster
@@ -121,34 +120,6 @@ fn options(site: &Path, content: Option<PathBuf>, root: &Path) -> Options {
         origin: Some("https://www.example.gov".into()),
         cache: root.join("cache"),
     }
-}
-
-/// Every file below `dir` with its bytes (links as their targets' names).
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let entry = entry.unwrap();
-            let name = entry
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            let kind = entry.file_type().unwrap();
-            if kind.is_symlink() {
-                let target = std::fs::read_link(entry.path()).unwrap();
-                files.insert(name, target.to_string_lossy().as_bytes().to_vec());
-            } else if kind.is_dir() {
-                files.insert(format!("{name}/"), Vec::new());
-                folders.push(entry.path());
-            } else {
-                files.insert(name, std::fs::read(entry.path()).unwrap());
-            }
-        }
-    }
-    files
 }
 
 /// The folder beside `site` holds nothing the publish left (but its lock).

@@ -155,6 +155,27 @@ pub fn plain_attribute_ok(name: &str, value: &str) -> bool {
     }
 }
 
+/// One case of `tests/hostile/body_html.json`: a hostile body and what a
+/// sanitizer must make of it. For tests only.
+#[doc(hidden)]
+#[derive(Debug, serde::Deserialize)]
+pub struct HostileCase {
+    pub name: String,
+    pub html: String,
+    pub expected: String,
+}
+
+/// Every case of the hostile corpus: the browser's sanitizer
+/// (`tests/browser.rs`) and the host's (`publish/tests/host_sanitize.rs`) are
+/// held to the same. For tests only.
+#[doc(hidden)]
+pub fn hostile_cases() -> Vec<HostileCase> {
+    let cases: Vec<HostileCase> =
+        serde_json::from_str(include_str!("../../tests/hostile/body_html.json")).unwrap_or_default();
+    assert!(cases.len() >= 60, "the corpus has {} cases", cases.len());
+    cases
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -49,7 +49,7 @@ pub struct Logo {
 #[serde_with::apply(
     Option => #[serde(default, deserialize_with = "lenient")],
 )]
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct Photo {
     pub src: String,
     #[serde(default)]

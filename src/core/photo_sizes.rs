@@ -125,16 +125,14 @@ mod tests {
     fn the_preview_is_the_jpeg_nearest_1200_px() {
         let mut photo = Photo {
             src: "https://x.test/a.png".into(),
-            alt: String::new(),
             width: Some(3000),
             height: Some(2000),
-            caption: None,
-            credit: None,
             sources: vec![
                 source("image/webp", 1200),
                 source("image/jpeg", 768),
                 source("image/jpeg", 1600),
             ],
+            ..Photo::default()
         };
         assert_eq!(
             preview(&photo),
@@ -148,16 +146,12 @@ mod tests {
     fn the_thumbnail_is_the_narrowest_variant() {
         let mut photo = Photo {
             src: "https://x.test/a.jpg".into(),
-            alt: String::new(),
-            width: None,
-            height: None,
-            caption: None,
-            credit: None,
             sources: vec![
                 source("image/jpeg", 480),
                 source("image/webp", 768),
                 source("image/webp", 480),
             ],
+            ..Photo::default()
         };
         assert_eq!(thumbnail(&photo), "https://x.test/img/v/a-480.webp");
         photo.sources.retain(|source| source.media_type == "image/jpeg");

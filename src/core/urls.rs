@@ -64,47 +64,49 @@ mod tests {
         assert_eq!(scheme("1http://x"), None);
     }
 
-    #[test]
-    fn media_urls_resolve_and_only_http_survives() {
-        let resolve = resolver("https://cdn.example.org/api/en/news/page-1.json");
-        assert_eq!(
-            media_url("../../img/a.jpg", &resolve).as_deref(),
-            Some("https://cdn.example.org/api/img/a.jpg")
-        );
-        assert_eq!(
-            media_url("/img/a.jpg", &resolve).as_deref(),
-            Some("https://cdn.example.org/img/a.jpg")
-        );
-        assert_eq!(
-            media_url("http://example.org/a.png", &resolve).as_deref(),
-            Some("http://example.org/a.png")
-        );
-        for hostile in [
-            "javascript:alert(1)",
-            " JAVASCRIPT:alert(1)",
-            "data:image/svg+xml,<svg onload=alert(1)>",
-            "vbscript:msgbox(1)",
-            "blob:https://x/1",
-            "mailto:a@b.c",
-            "",
-        ] {
-            assert_eq!(media_url(hostile, &resolve), None, "{hostile}");
+    /// `read` applied to each reference against `base` gives what it says.
+    fn reads(read: fn(&str, Resolver) -> Option<String>, base: &str, cases: &[(&str, Option<&str>)]) {
+        let resolve = resolver(base);
+        for (reference, expected) in cases {
+            assert_eq!(read(reference, &resolve).as_deref(), *expected, "{reference:?}");
         }
     }
 
     #[test]
+    fn media_urls_resolve_and_only_http_survives() {
+        reads(
+            media_url,
+            "https://cdn.example.org/api/en/news/page-1.json",
+            &[
+                ("../../img/a.jpg", Some("https://cdn.example.org/api/img/a.jpg")),
+                ("/img/a.jpg", Some("https://cdn.example.org/img/a.jpg")),
+                ("http://example.org/a.png", Some("http://example.org/a.png")),
+                ("javascript:alert(1)", None),
+                (" JAVASCRIPT:alert(1)", None),
+                ("data:image/svg+xml,<svg onload=alert(1)>", None),
+                ("vbscript:msgbox(1)", None),
+                ("blob:https://x/1", None),
+                ("mailto:a@b.c", None),
+                ("", None),
+            ],
+        );
+    }
+
+    #[test]
     fn link_urls_allow_mailto() {
-        let resolve = resolver("https://example.org/api/en/pages/terms.json");
-        assert_eq!(
-            link_url("mailto:info@example.org", &resolve).as_deref(),
-            Some("mailto:info@example.org")
+        reads(
+            link_url,
+            "https://example.org/api/en/pages/terms.json",
+            &[
+                ("mailto:info@example.org", Some("mailto:info@example.org")),
+                (
+                    "privacy.json",
+                    Some("https://example.org/api/en/pages/privacy.json"),
+                ),
+                ("javascript:void(0)", None),
+                ("tel:+994", None),
+            ],
         );
-        assert_eq!(
-            link_url("privacy.json", &resolve).as_deref(),
-            Some("https://example.org/api/en/pages/privacy.json")
-        );
-        assert_eq!(link_url("javascript:void(0)", &resolve), None);
-        assert_eq!(link_url("tel:+994", &resolve), None);
     }
 
     #[test]
@@ -118,8 +120,8 @@ mod tests {
 }
 
 /// The cases of `tests/resolve.json` as `(reference, base, expected)`: both
-/// resolvers' tests check them (the host's in `host`, the browser's in
-/// `tests/browser.rs`), so that the two agree. For tests only.
+/// resolvers' tests check them ([`check_resolver`]), so that the two agree.
+/// For tests only.
 #[doc(hidden)]
 pub fn resolve_cases() -> Vec<(String, String, Option<String>)> {
     let cases: Vec<serde_json::Value> =
@@ -134,4 +136,16 @@ pub fn resolve_cases() -> Vec<(String, String, Option<String>)> {
             ))
         })
         .collect()
+}
+
+/// Fails unless `resolve` resolves every case of `tests/resolve.json` as
+/// expected: the host's resolver (`ssr::resolve`) and the browser's
+/// (`tests/browser.rs`) are held to the same cases. For tests only.
+#[doc(hidden)]
+pub fn check_resolver(resolve: impl Fn(&str, &str) -> Option<String>) {
+    let cases = resolve_cases();
+    assert!(!cases.is_empty(), "tests/resolve.json has its cases");
+    for (reference, base, expected) in cases {
+        assert_eq!(resolve(&reference, &base), expected, "{reference} against {base}");
+    }
 }

@@ -250,6 +250,17 @@ impl Builder {
         });
     }
 
+    /// The text of the content file `file`, or an error saying why not.
+    fn read(&mut self, file: &str) -> Option<String> {
+        match std::fs::read_to_string(self.content.join(file)) {
+            Ok(text) => Some(text),
+            Err(error) => {
+                self.error(file, None, format!("cannot be read: {error}"));
+                None
+            }
+        }
+    }
+
     fn json(&mut self, file: String, value: &impl Serialize) {
         let mut text = serde_json::to_string_pretty(value).expect("the documents serialize");
         text.push('\n');
@@ -303,13 +314,7 @@ impl Builder {
 
     fn site(&mut self) -> Option<SiteToml> {
         const FILE: &str = "site.toml";
-        let text = match std::fs::read_to_string(self.content.join(FILE)) {
-            Ok(text) => text,
-            Err(error) => {
-                self.error(FILE, None, format!("cannot be read: {error}"));
-                return None;
-            }
-        };
+        let text = self.read(FILE)?;
         let site: SiteToml = match toml::from_str(&text) {
             Ok(site) => site,
             Err(error) => {
@@ -378,13 +383,7 @@ impl Builder {
     /// A Markdown file's front matter (TOML between `+++` lines) read as `T`,
     /// its body, and the line the body starts on.
     fn markdown_file<T: serde::de::DeserializeOwned>(&mut self, file: &str) -> Option<(T, String, usize)> {
-        let text = match std::fs::read_to_string(self.content.join(file)) {
-            Ok(text) => text,
-            Err(error) => {
-                self.error(file, None, format!("cannot be read: {error}"));
-                return None;
-            }
-        };
+        let text = self.read(file)?;
         let text = text.trim_start_matches('\u{feff}');
         let Some(rest) = text
             .strip_prefix("+++\n")

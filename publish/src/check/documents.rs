@@ -5,6 +5,15 @@
 use super::*;
 
 impl Checker {
+    /// The names of the files in `{lang}/news/`.
+    fn news_files(&self, lang: &str) -> impl Iterator<Item = String> {
+        std::fs::read_dir(self.dir.join(lang).join("news"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| entry.file_name().into_string().ok())
+    }
+
     /// What `decode_site_index` passes over: entries it drops, a default it replaces.
     pub(super) fn site_index_details(&mut self, file: &str, text: &str, default: &str) {
         let Ok(value) = serde_json::from_str::<Value>(text) else {
@@ -84,11 +93,7 @@ impl Checker {
             let photo = Photo {
                 src: logo.src,
                 alt: logo.alt,
-                width: None,
-                height: None,
-                caption: None,
-                credit: None,
-                sources: Vec::new(),
+                ..Photo::default()
             };
             self.image(&file, &url, "logo", &photo, false);
         }
@@ -98,12 +103,8 @@ impl Checker {
     /// and every item. Returns the listed slugs with where they are listed.
     pub(super) fn listing(&mut self, lang: &str) -> BTreeMap<String, (String, String)> {
         let mut listed = BTreeMap::new();
-        let news = self.dir.join(lang).join("news");
-        let mut numbers: BTreeSet<u32> = std::fs::read_dir(&news)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|entry| entry.file_name().into_string().ok())
+        let mut numbers: BTreeSet<u32> = self
+            .news_files(lang)
             .filter_map(|name| name.strip_prefix("page-")?.strip_suffix(".json")?.parse().ok())
             .filter(|&n: &u32| n >= 1)
             .collect();
@@ -339,12 +340,8 @@ impl Checker {
     /// Every article file of `lang`: listed ones must exist; the others are
     /// reachable only by a direct link.
     pub(super) fn articles_of(&mut self, lang: &str, listed: &BTreeMap<String, (String, String)>) {
-        let news = self.dir.join(lang).join("news");
-        let mut slugs: BTreeSet<String> = std::fs::read_dir(&news)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|entry| entry.file_name().into_string().ok())
+        let mut slugs: BTreeSet<String> = self
+            .news_files(lang)
             .filter_map(|name| name.strip_suffix(".json").map(str::to_string))
             .filter(|slug| !is_page_file(slug))
             .collect();

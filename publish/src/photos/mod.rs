@@ -257,24 +257,21 @@ fn encode(bytes: &[u8], hash: &str, cache: &Path) -> Result<Variants, PhotoError
         if webp.is_empty() {
             return Err(PhotoError::Webp);
         }
-        let name = format!("{hash}-{w}.webp");
-        write_atomic(&cache.join(&name), &webp)?;
-        files.push(Variant {
-            media_type: "image/webp",
-            width: w,
-            height: h,
-            name,
-        });
+        let mut keep = |media_type: &'static str, ext: &str, bytes: &[u8]| -> Result<(), PhotoError> {
+            let name = format!("{hash}-{w}.{ext}");
+            write_atomic(&cache.join(&name), bytes)?;
+            files.push(Variant {
+                media_type,
+                width: w,
+                height: h,
+                name,
+            });
+            Ok(())
+        };
+        keep("image/webp", "webp", &webp)?;
         let mut jpeg = Vec::new();
         image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY).encode_image(&rgb)?;
-        let name = format!("{hash}-{w}.jpg");
-        write_atomic(&cache.join(&name), &jpeg)?;
-        files.push(Variant {
-            media_type: "image/jpeg",
-            width: w,
-            height: h,
-            name,
-        });
+        keep("image/jpeg", "jpg", &jpeg)?;
         previous = scaled;
     }
     files.sort_by_key(|variant| (variant.width, variant.media_type));

@@ -243,9 +243,7 @@ mod tests {
             alt: alt.into(),
             width: size.map(|(width, _)| width),
             height: size.map(|(_, height)| height),
-            caption: None,
-            credit: None,
-            sources: Vec::new(),
+            ..Photo::default()
         }
     }
 

@@ -3,6 +3,7 @@
 //! way), and temporary folders. Each test file uses a part of it.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -101,4 +102,39 @@ pub fn camera_jpeg(path: &Path, width: u32, height: u32) {
     file.extend_from_slice(&jpeg[2..]);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, file).unwrap();
+}
+
+/// Fails unless every line of `expected` is among the lines `found`.
+pub fn assert_all_found(found: &[String], expected: &[&str]) {
+    for line in expected {
+        assert!(found.iter().any(|one| one == line), "{line}\nin {found:#?}");
+    }
+}
+
+/// Every file below `dir` with its bytes (links as their targets' names).
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let entry = entry.unwrap();
+            let name = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let kind = entry.file_type().unwrap();
+            if kind.is_symlink() {
+                let target = std::fs::read_link(entry.path()).unwrap();
+                files.insert(name, target.to_string_lossy().as_bytes().to_vec());
+            } else if kind.is_dir() {
+                files.insert(format!("{name}/"), Vec::new());
+                folders.push(entry.path());
+            } else {
+                files.insert(name, std::fs::read(entry.path()).unwrap());
+            }
+        }
+    }
+    files
 }
