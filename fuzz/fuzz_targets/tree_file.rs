@@ -1,12 +1,12 @@
 //! Arbitrary text as a photo's `src` in a document of an API tree (issue 31):
 //! resolved as the app resolves it, then turned into a file by the one rule
-//! every publishing stage uses (`news_publish::files::tree_file`). The file is inside
+//! every publishing stage uses (`news_publish::tree::tree_file`). The file is inside
 //! the tree, made of plain names only, or there is none; stripping a photo's
 //! metadata takes any bytes without a panic and changes nothing twice.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use news_publish::files::tree_file;
+use news_publish::tree::tree_file;
 use std::path::{Component, Path};
 
 const TREE: &str = "https://site.invalid/portal/api/";

@@ -2,8 +2,8 @@
 //! CMS's export, a content folder) is untrusted: an editor's account can be
 //! taken over, a plugin can write odd paths. So every stage goes through here:
 //!
-//! - [`tree_file`] turns a document's URL into a file of its tree, or refuses:
-//!   decoded, split and proved to stay inside, once, for every stage;
+//! - `tree::tree_file` (beside the tree it confines paths to) turns a
+//!   document's URL into a file of its tree, or refuses;
 //! - [`refused`] finds what no stage may touch in a tree (symbolic links,
 //!   pipes and devices, names that are not UTF-8): the stages refuse a tree
 //!   that has any, before they read it;
@@ -13,67 +13,8 @@
 //! - [`Lock`], [`clone_tree`] and [`swap`] let the publish step build the new
 //!   site beside the live one and put it in place only when every stage passed.
 
-use percent_encoding::percent_decode_str;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// Why a URL names no file of the tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outside {
-    /// Not below the tree's URL: another folder of the site, another server.
-    Elsewhere,
-    /// Below the tree's URL, but its path leaves the tree or names no file
-    /// (why, in words): nothing is read.
-    Escapes(&'static str),
-}
-
-/// The file of the tree in `dir` that `absolute` (a URL resolved against the
-/// tree's documents, whose root is `tree_url`) names: its path below the tree
-/// as the URL has it, and on disk.
-///
-/// The path is percent-decoded once, then every segment must be a plain name:
-/// not empty (an absolute path after decoding, or `//`), not `.` or `..`
-/// (however encoded), without `\` or control characters. What passes is, by
-/// construction, inside `dir`.
-pub fn tree_file(dir: &Path, tree_url: &str, absolute: &str) -> Result<(String, PathBuf), Outside> {
-    let below = absolute.strip_prefix(tree_url).ok_or(Outside::Elsewhere)?;
-    let below = below.split(['?', '#']).next().unwrap_or_default();
-    let relative = confined(below)?;
-    Ok((below.to_string(), dir.join(relative)))
-}
-
-/// `encoded` (a URL path below a tree) as a relative path that stays inside it.
-pub fn confined(encoded: &str) -> Result<PathBuf, Outside> {
-    let decoded = percent_decode_str(encoded)
-        .decode_utf8()
-        .map_err(|_| Outside::Escapes("its path is not UTF-8 once decoded"))?;
-    if decoded.is_empty() {
-        return Err(Outside::Escapes("it names the folder, not a file"));
-    }
-    let mut path = PathBuf::new();
-    for segment in decoded.split('/') {
-        match segment {
-            "" => {
-                return Err(Outside::Escapes(
-                    "its path has an empty part (`//`, or `/` encoded as %2F)",
-                ))
-            }
-            "." | ".." => return Err(Outside::Escapes("its path climbs out of the API folder (`..`)")),
-            _ if segment.chars().any(|c| c == '\\' || c.is_control()) => {
-                return Err(Outside::Escapes("its path has a `\\` or a control character"))
-            }
-            _ => path.push(segment),
-        }
-    }
-    // The proof: nothing but plain names, so `dir.join(path)` is below `dir`.
-    if path.components().all(|part| matches!(part, Component::Normal(_))) {
-        Ok(path)
-    } else {
-        Err(Outside::Escapes(
-            "its path is not a plain path below the API folder",
-        ))
-    }
-}
 
 /// What an entry of a tree is, when no stage may read or write it: a
 /// symbolic link (it can make a publish read a file of the build machine, or
@@ -337,47 +278,6 @@ pub fn swap(new: &Path, live: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const TREE: &str = "https://site.invalid/api/";
-
-    fn file(absolute: &str) -> Result<String, Outside> {
-        tree_file(Path::new("/srv/api"), TREE, absolute).map(|(_, path)| path.to_string_lossy().into_owned())
-    }
-
-    #[test]
-    fn urls_below_the_tree_are_its_files() {
-        assert_eq!(
-            file("https://site.invalid/api/img/a.png").as_deref(),
-            Ok("/srv/api/img/a.png")
-        );
-        assert_eq!(
-            file("https://site.invalid/api/img/caf%C3%A9%20x.png?v=2#top").as_deref(),
-            Ok("/srv/api/img/café x.png")
-        );
-        assert_eq!(file("https://site.invalid/other/a.png"), Err(Outside::Elsewhere));
-        assert_eq!(file("https://elsewhere.test/api/a.png"), Err(Outside::Elsewhere));
-    }
-
-    #[test]
-    fn encoded_escapes_are_refused() {
-        for escape in [
-            "..%2F..%2F..%2Fsecret.png",
-            "img/..%2F..%2Fsecret.png",
-            "%2E%2E/secret.png",
-            "%2e%2e%2fsecret.png",
-            "%2Ftmp%2Fsecret.png",
-            "img//a.png",
-            "img/%2F/a.png",
-            "img/a%5C..%5C..%5Csecret.png",
-            "img/%00.png",
-            "img/%FF.png",
-            "",
-            "img/.",
-        ] {
-            let result = file(&format!("{TREE}{escape}"));
-            assert!(matches!(result, Err(Outside::Escapes(_))), "{escape}: {result:?}");
-        }
-    }
 
     #[test]
     fn links_pipes_and_odd_names_are_found_without_following_them() {

@@ -1,5 +1,10 @@
-//! The API tree on disk: the contract's documents read from files and decoded
-//! by the same functions the app decodes its responses with.
+//! The API tree on disk, as every stage reads it: where it is ([`locate`]:
+//! from the built app's `index.html` and the options), the URL its
+//! references resolve against ([`tree_url`]), the file a reference names,
+//! confined to the tree ([`tree_file`]: decoded, split and proved to stay
+//! inside, once, for every stage), one reader of documents with their size
+//! limit ([`read_document`]), and the documents decoded by the same functions
+//! the app decodes its responses with ([`ApiTree`]).
 
 use crate::shell::Shell;
 use news_portal::core::decode::{
@@ -10,7 +15,7 @@ use news_portal::core::model::{Article, LegalDocument, Listing, SiteIndex, SiteI
 use news_portal::core::routes::{BasePath, Document, Legal};
 use news_portal::ssr::{resolve, resolver};
 use percent_encoding::percent_decode_str;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// The origin a tree is read under when no origin matters: URLs in it
 /// resolve as if it were published at `SITE BASE api/`.
@@ -25,6 +30,64 @@ pub fn tree_url(base: &BasePath) -> String {
 /// The largest document read: 16 MiB. A phone would wait long for a larger
 /// one, and the check holds several copies of each document it reads.
 pub const MAX_DOCUMENT_BYTES: u64 = 16 << 20;
+
+/// Why a URL names no file of the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outside {
+    /// Not below the tree's URL: another folder of the site, another server.
+    Elsewhere,
+    /// Below the tree's URL, but its path leaves the tree or names no file
+    /// (why, in words): nothing is read.
+    Escapes(&'static str),
+}
+
+/// The file of the tree in `dir` that `absolute` (a URL resolved against the
+/// tree's documents, whose root is `tree_url`) names: its path below the tree
+/// as the URL has it, and on disk.
+///
+/// The path is percent-decoded once, then every segment must be a plain name:
+/// not empty (an absolute path after decoding, or `//`), not `.` or `..`
+/// (however encoded), without `\` or control characters. What passes is, by
+/// construction, inside `dir`.
+pub fn tree_file(dir: &Path, tree_url: &str, absolute: &str) -> Result<(String, PathBuf), Outside> {
+    let below = absolute.strip_prefix(tree_url).ok_or(Outside::Elsewhere)?;
+    let below = below.split(['?', '#']).next().unwrap_or_default();
+    let relative = confined(below)?;
+    Ok((below.to_string(), dir.join(relative)))
+}
+
+/// `encoded` (a URL path below a tree) as a relative path that stays inside it.
+pub fn confined(encoded: &str) -> Result<PathBuf, Outside> {
+    let decoded = percent_decode_str(encoded)
+        .decode_utf8()
+        .map_err(|_| Outside::Escapes("its path is not UTF-8 once decoded"))?;
+    if decoded.is_empty() {
+        return Err(Outside::Escapes("it names the folder, not a file"));
+    }
+    let mut path = PathBuf::new();
+    for segment in decoded.split('/') {
+        match segment {
+            "" => {
+                return Err(Outside::Escapes(
+                    "its path has an empty part (`//`, or `/` encoded as %2F)",
+                ))
+            }
+            "." | ".." => return Err(Outside::Escapes("its path climbs out of the API folder (`..`)")),
+            _ if segment.chars().any(|c| c == '\\' || c.is_control()) => {
+                return Err(Outside::Escapes("its path has a `\\` or a control character"))
+            }
+            _ => path.push(segment),
+        }
+    }
+    // The proof: nothing but plain names, so `dir.join(path)` is below `dir`.
+    if path.components().all(|part| matches!(part, Component::Normal(_))) {
+        Ok(path)
+    } else {
+        Err(Outside::Escapes(
+            "its path is not a plain path below the API folder",
+        ))
+    }
+}
 
 /// Where documents seem to live when no origin is given: URLs resolved
 /// against it come out as paths (the prerender removes the prefix from
@@ -78,7 +141,7 @@ pub fn locate(
             if below.is_empty() {
                 dir.to_path_buf()
             } else {
-                dir.join(crate::files::confined(below).map_err(|_| outside())?)
+                dir.join(confined(below).map_err(|_| outside())?)
             }
         }
     };
@@ -228,5 +291,51 @@ impl ApiTree {
         let text = String::from_utf8(bytes).map_err(|_| skipped("it is not UTF-8".into()))?;
         let url = format!("{}{path}", self.url);
         decode(&text, &url).map_err(|error| skipped(error.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TREE: &str = "https://site.invalid/api/";
+
+    fn file(absolute: &str) -> Result<String, Outside> {
+        tree_file(Path::new("/srv/api"), TREE, absolute).map(|(_, path)| path.to_string_lossy().into_owned())
+    }
+
+    #[test]
+    fn urls_below_the_tree_are_its_files() {
+        assert_eq!(
+            file("https://site.invalid/api/img/a.png").as_deref(),
+            Ok("/srv/api/img/a.png")
+        );
+        assert_eq!(
+            file("https://site.invalid/api/img/caf%C3%A9%20x.png?v=2#top").as_deref(),
+            Ok("/srv/api/img/café x.png")
+        );
+        assert_eq!(file("https://site.invalid/other/a.png"), Err(Outside::Elsewhere));
+        assert_eq!(file("https://elsewhere.test/api/a.png"), Err(Outside::Elsewhere));
+    }
+
+    #[test]
+    fn encoded_escapes_are_refused() {
+        for escape in [
+            "..%2F..%2F..%2Fsecret.png",
+            "img/..%2F..%2Fsecret.png",
+            "%2E%2E/secret.png",
+            "%2e%2e%2fsecret.png",
+            "%2Ftmp%2Fsecret.png",
+            "img//a.png",
+            "img/%2F/a.png",
+            "img/a%5C..%5C..%5Csecret.png",
+            "img/%00.png",
+            "img/%FF.png",
+            "",
+            "img/.",
+        ] {
+            let result = file(&format!("{TREE}{escape}"));
+            assert!(matches!(result, Err(Outside::Escapes(_))), "{escape}: {result:?}");
+        }
     }
 }

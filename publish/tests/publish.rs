@@ -497,7 +497,7 @@ proptest::proptest! {
         let dir = Path::new("/srv/site/api");
         let document = format!("{tree}en/news/a.json");
         if let Some(absolute) = news_portal::ssr::resolve(&src, &document) {
-            if let Ok((_, path)) = news_publish::files::tree_file(dir, &tree, &absolute) {
+            if let Ok((_, path)) = news_publish::tree::tree_file(dir, &tree, &absolute) {
                 proptest::prop_assert!(path.starts_with(dir));
                 proptest::prop_assert!(path.components().skip(dir.components().count()).all(|c| matches!(c, std::path::Component::Normal(_))), "{}", path.display());
             }

@@ -9,18 +9,22 @@
 //! Documents are decoded by the app's own functions (`core::decode`), so the
 //! check never disagrees with the app about what loads; the optional parts the
 //! app drops silently are decoded once more on their own to say which.
+//!
+//! Here: the walk over the tree and the reading of documents; `documents`
+//! checks each kind of document, `photos` their photos, `links` what spans
+//! documents (translations, links in bodies), `report` what was found.
 
 mod documents;
 mod links;
 mod photos;
 mod report;
 
-use crate::tree::{read_document, tree_url, Unread, MAX_DOCUMENT_BYTES, SITE};
 pub use crate::Severity;
 pub use report::{Finding, Options, Report};
 
-use crate::files::{self, tree_file, Outside};
+use crate::files;
 use crate::images::{active_file, image_size, Size, SizeError};
+use crate::tree::{read_document, tree_file, tree_url, Outside, Unread, MAX_DOCUMENT_BYTES, SITE};
 use news_portal::core::dates::CalendarDate;
 use news_portal::core::decode::{
     decode_article, decode_legal_document, decode_listing, decode_site_index, decode_site_info,

@@ -1,4 +1,4 @@
-//! The check of photos: each `src` confined to the tree (`files::tree_file`),
+//! The check of photos: each `src` confined to the tree (`tree::tree_file`),
 //! the file there and its size as the document says, the variants
 //! (`sources`) and the preview image.
 
@@ -138,7 +138,7 @@ impl Checker {
     }
 
     /// The file below the API folder that a relative reference names (by
-    /// `files::tree_file`, the one rule every stage follows).
+    /// `tree::tree_file`, the one rule every stage follows).
     pub(super) fn local(&self, absolute: &str, reference: &str) -> Result<(String, PathBuf), Outside> {
         if scheme(reference.trim()).is_some() {
             return Err(Outside::Elsewhere);

@@ -10,8 +10,8 @@
 //! nothing. Documents that are not JSON are left to check-api to report.
 
 use super::{prepare, Known, VARIANTS_FOLDER};
-use crate::files::{self, tree_file, Outside};
-use crate::tree::{read_document, tree_url};
+use crate::files;
+use crate::tree::{read_document, tree_file, tree_url, Outside};
 use news_portal::core::routes::BasePath;
 use news_portal::ssr::resolve;
 use serde_json::Value;
