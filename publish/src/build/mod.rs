@@ -18,6 +18,11 @@
 //! (nothing is read through one), a path must stay inside it, and photos are
 //! published without their metadata (`photos::strip`). The output folder is
 //! replaced whole, so only a folder this step wrote (it holds [`MARKER`]) is.
+//!
+//! Here: the builder and the site's settings; `front_matter` what content
+//! files say, `pages` articles, legal pages and listings, `media` photos and
+//! other files, `markdown` Markdown to the allowlist's HTML, `output` the
+//! documents as the contract shapes them.
 
 mod front_matter;
 pub mod markdown;

@@ -3,6 +3,11 @@
 //! the app's own components, with what crawlers and link previews read, plus
 //! `sitemap.xml`, `robots.txt`'s pointer to it and an Atom feed per language.
 //! A document that does not decode is reported and its route left to the app.
+//!
+//! Here: [`run`] and the plan of what to write; `pages` writes each page
+//! (`render` the view, `head` its tags, into the shell), `outputs` the
+//! sitemap (`sitemap`), the feeds (`feeds`) and robots.txt, `search` the
+//! Pagefind index, `report` what a run did.
 
 pub mod feeds;
 pub mod head;
