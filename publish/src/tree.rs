@@ -161,6 +161,15 @@ pub fn locate_in(dir: &Path, origin: Option<&str>) -> Result<Located, String> {
     locate(dir, None, origin, &shell)
 }
 
+/// `document`'s path below `API` as URLs have it (percent-encoded), and the
+/// file below the tree that holds it (decoded); `None` when its language or
+/// slug is not valid, so that it names no file.
+pub fn document_file(document: &Document) -> Option<(String, String)> {
+    let path = document.path()?;
+    let file = percent_decode_str(&path).decode_utf8().ok()?.into_owned();
+    Some((path, file))
+}
+
 /// Why a document was not read.
 #[derive(Debug)]
 pub enum Unread {
@@ -264,7 +273,7 @@ impl ApiTree {
         document: &Document,
         decode: impl FnOnce(&str, &str) -> Result<T, ApiError>,
     ) -> Result<T, Skipped> {
-        let Some(path) = document.path() else {
+        let Some((path, file)) = document_file(document) else {
             let reason = "its name is not a valid language or slug".to_string();
             return Err(Skipped {
                 path: format!("{document:?}"),
@@ -275,10 +284,6 @@ impl ApiTree {
             path: path.clone(),
             reason,
         };
-        // `path` is percent-encoded, as in a URL; a file is named by the decoded text.
-        let file = percent_decode_str(&path)
-            .decode_utf8()
-            .map_err(|_| skipped("its name is not UTF-8".into()))?;
         let bytes = read_document(&self.dir, &file).map_err(|unread| {
             skipped(match unread {
                 Unread::Missing => NO_SUCH_FILE.into(),

@@ -24,7 +24,9 @@ pub use report::{Finding, Options, Report};
 
 use crate::files;
 use crate::images::{active_file, image_size, Size, SizeError};
-use crate::tree::{read_document, tree_file, tree_url, Outside, Unread, MAX_DOCUMENT_BYTES, SITE};
+use crate::tree::{
+    document_file, read_document, tree_file, tree_url, Outside, Unread, MAX_DOCUMENT_BYTES, SITE,
+};
 use news_portal::core::dates::CalendarDate;
 use news_portal::core::decode::{
     decode_article, decode_legal_document, decode_listing, decode_site_index, decode_site_info,
@@ -34,7 +36,6 @@ use news_portal::core::routes::{Document, Legal, Route};
 use news_portal::core::slug::{is_valid_lang, is_valid_slug};
 use news_portal::core::urls::{media_url, scheme};
 use news_portal::ssr::resolver;
-use percent_encoding::percent_decode_str;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -133,8 +134,7 @@ impl Checker {
     /// The text of `document`; `None` (with an error unless `missing` is
     /// `None`) when it cannot be read. `missing` says why the file must exist.
     fn read(&mut self, document: &Document, missing: Option<&str>) -> Option<(String, String, String)> {
-        let path = document.path()?;
-        let file = percent_decode_str(&path).decode_utf8_lossy().into_owned();
+        let (path, file) = document_file(document)?;
         match read_document(&self.dir, &file) {
             Err(Unread::TooLarge(size)) => {
                 let message = format!(

@@ -182,8 +182,7 @@ pub fn run(options: &Options) -> Result<Report, Fatal> {
 
     let mut files: BTreeSet<String> = written.iter().map(|page| page.file.clone()).collect();
     if let Some(origin) = &settings.origin {
-        let site_url = format!("{origin}{}", settings.base.as_str());
-        for name in outputs::write(&context, &site_url, &written, &plan.listed, &articles)? {
+        for name in outputs::write(&context, origin, &written, &plan.listed, &articles)? {
             report.files.push(name.clone());
             files.insert(name);
         }

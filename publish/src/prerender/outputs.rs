@@ -6,20 +6,20 @@ use super::{feeds, pages::ArticlesMet, sitemap, write_file, Context, Fatal, Writ
 use news_portal::core::model::Summary;
 use std::collections::BTreeMap;
 
-/// Writes them for the site at `site_url` (origin and `BASE`) into
-/// `context.dir`; returns the files written that the stale-file sweep must
-/// keep (robots.txt, which the build owns, is not one of them).
+/// Writes them for the site at `origin` into `context.dir`; returns the
+/// files written that the stale-file sweep must keep (robots.txt, which the
+/// build owns, is not one of them).
 pub(super) fn write(
     context: &Context,
-    site_url: &str,
+    origin: &str,
     written: &[Written],
     listed: &BTreeMap<String, Vec<Summary>>,
     articles: &ArticlesMet,
 ) -> Result<Vec<String>, Fatal> {
-    let origin = context.origin.as_deref().unwrap_or_default();
     let base = &context.config.base;
+    let site_url = format!("{origin}{}", base.as_str());
     let in_sitemap: Vec<Written> = written.iter().filter(|page| page.listed).cloned().collect();
-    let mut extras = sitemap::sitemaps(&in_sitemap, site_url);
+    let mut extras = sitemap::sitemaps(&in_sitemap, &site_url);
     for language in &context.index.languages {
         let Some(info) = context.infos.get(&language.code) else {
             continue;
