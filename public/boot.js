@@ -183,14 +183,14 @@ async function loadedAndPainted() {
 }
 
 /**
- * Lets the preloads a prerendered page holds back (scripts/prerender writes
- * their `rel` as `data-np-rel`) start now: the JS glue's modulepreload, with
- * its integrity hash, and the wasm's.
+ * Lets the preloads a prerendered page holds back (scripts/prerender puts
+ * each in a `<template data-np-held>`, whose content the browser leaves
+ * inert) start now: the JS glue's modulepreload, with its integrity hash, and
+ * the wasm's.
  */
 async function releaseHeldPreloads() {
-  for (const link of document.querySelectorAll("link[data-np-rel]")) {
-    link.rel = link.dataset.npRel;
-    link.removeAttribute("data-np-rel");
+  for (const held of document.querySelectorAll("template[data-np-held]")) {
+    held.replaceWith(document.importNode(held.content, true));
     await nextTask();
   }
 }

@@ -71,9 +71,9 @@ impl Shell {
     /// (`lang` among them), `head` replacing its `<title>`, and `body` as the
     /// mount element's content. The app's own downloads are put behind the
     /// page's: the loader (`boot.js`) loads at low priority, and the JS glue's
-    /// `modulepreload` and the wasm's `preload` are held back (their `rel`
-    /// becomes `data-np-rel`, which boot.js turns back once the page has
-    /// loaded and painted). The page is complete without the app, so nothing of the app
+    /// `modulepreload` and the wasm's `preload` are held back (each inside a
+    /// `<template data-np-held>`, inert, which boot.js moves into the document
+    /// once the page has loaded and painted). The page is complete without the app, so nothing of the app
     /// should compete with its text and photos.
     pub fn page(&self, html_attributes: &str, head: &str, body: &str) -> String {
         let html = &self.html;
@@ -95,6 +95,20 @@ impl Shell {
         out.push_str(body);
         out.push_str(&html[self.mount_content.1..]);
         out
+    }
+
+    /// The `content` of `<meta name="theme-color">`, the agency's colour.
+    pub fn theme_color(&self) -> Option<String> {
+        let head = &self.html[..self.head_end];
+        let mut from = 0;
+        while let Some((start, end)) = start_tag(head, "<meta", from) {
+            let tag = &head[start..end];
+            if attribute(tag, "name").as_deref() == Some("theme-color") {
+                return attribute(tag, "content");
+            }
+            from = end;
+        }
+        None
     }
 
     /// The shell itself with `items` as the content of its list of languages
@@ -121,41 +135,39 @@ fn start_tag(html: &str, prefix: &str, from: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// The attribute that holds a held-back `<link>`'s `rel` (public/boot.js).
-const DEFERRED_REL: &str = "data-np-rel";
+/// The element that holds a held-back `<link>` (public/boot.js releases it):
+/// a `<template>`'s content is inert, so the browser does not fetch it, and
+/// the page stays valid HTML (a `<link>` without `rel` is not).
+const HELD: &str = "<template data-np-held>";
 
 /// `html` with every `<link>` that preloads the app's module or its wasm held
-/// back (` rel=` becomes ` data-np-rel=`, so the browser does not fetch it),
-/// and the loader's `<script>` (the one with `data-np-wasm`) at low priority.
+/// back (inside a `HELD` template), and the loader's `<script>` (the one with
+/// `data-np-wasm`) at low priority.
 fn defer_app_downloads(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
     while let Some(start) = next_tag(rest) {
-        let Some(end) = rest[start..].find('>').map(|end| start + end) else {
+        let Some(end) = rest[start..].find('>').map(|end| start + end + 1) else {
             break;
         };
         let tag = &rest[start..end];
-        let rel = attribute(tag, "rel").unwrap_or_default();
+        out.push_str(&rest[..start]);
+        rest = &rest[end..];
         if tag.starts_with("<script") {
             // The loader: fetched after the page's own resources.
-            out.push_str(&rest[..end]);
-            out.push_str(" fetchpriority=low");
-            rest = &rest[end..];
+            out.push_str(&tag[..tag.len() - 1]);
+            out.push_str(" fetchpriority=low>");
             continue;
         }
+        let rel = attribute(tag, "rel").unwrap_or_default();
         let href = attribute(tag, "href").unwrap_or_default();
-        let app_download = rel == "modulepreload" || (rel == "preload" && href.ends_with(".wasm"));
-        out.push_str(&rest[..start]);
-        match tag.find(" rel=").filter(|_| app_download) {
-            Some(at) => {
-                out.push_str(&tag[..at]);
-                out.push(' ');
-                out.push_str(DEFERRED_REL);
-                out.push_str(&tag[at + " rel".len()..]);
-            }
-            None => out.push_str(tag),
+        if rel == "modulepreload" || (rel == "preload" && href.ends_with(".wasm")) {
+            out.push_str(HELD);
+            out.push_str(tag);
+            out.push_str("</template>");
+        } else {
+            out.push_str(tag);
         }
-        rest = &rest[end..];
     }
     out.push_str(rest);
     out
@@ -242,6 +254,12 @@ mod tests {
         let shell = Shell::parse(SHELL).unwrap();
         assert_eq!(shell.base_href, "/portal/news/");
         assert_eq!(shell.data_api, "data/");
+        assert_eq!(shell.theme_color(), None);
+        let coloured = SHELL.replace("<title>", "<meta content=#1d4f7a name=theme-color><title>");
+        assert_eq!(
+            Shell::parse(&coloured).unwrap().theme_color().as_deref(),
+            Some("#1d4f7a")
+        );
     }
 
     #[test]
@@ -262,18 +280,19 @@ mod tests {
         );
         let page = Shell::parse(&html).unwrap().page("", "", "");
         assert!(page.contains(
-            r#"<link crossorigin href=./app-1.js integrity="sha384-x" data-np-rel=modulepreload>"#
+            r#"<template data-np-held><link crossorigin href=./app-1.js integrity="sha384-x" rel=modulepreload></template>"#
         ));
         assert!(page.contains(
-            "<link as=fetch crossorigin href=./app-1_bg.wasm data-np-rel=preload type=application/wasm>"
+            "<template data-np-held><link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm></template>"
         ));
+        assert!(page.contains(" data-np-wasm=./app-1_bg.wasm fetchpriority=low></script>"));
         assert!(
             page.contains("<link href=./main.css rel=stylesheet>"),
             "the stylesheet stays"
         );
         let shell = Shell::parse(&html).unwrap().with_languages("");
         assert!(
-            !shell.contains("data-np-rel"),
+            !shell.contains("data-np-held"),
             "the shell's app starts as soon as it can"
         );
     }
