@@ -202,6 +202,12 @@ fn character_references(text: &str) -> String {
     out
 }
 
+/// Whether the URL or path `src` names an SVG, by its extension.
+pub fn is_svg(src: &str) -> bool {
+    let path = src.split(['?', '#']).next().unwrap_or_default();
+    path.to_ascii_lowercase().ends_with(".svg")
+}
+
 /// `true` for the raster photos the publish step strips and makes variants
 /// of (an SVG scales by itself).
 pub fn is_raster(path: &Path) -> bool {

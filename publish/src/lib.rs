@@ -18,7 +18,8 @@
 //! built app's index.html), `files` (walking and writing without following
 //! links), `photos` (reading, stripping and encoding images), `images`
 //! (sizes, SVG and other files that would run as the site), `audit` (what
-//! the sanitizer would change in a body), `names` (slugs), `cli`.
+//! the sanitizer would change in a body), `names` (slugs), `settings` (the
+//! site's time zone and feed-id authority), `cli`.
 
 pub mod audit;
 pub mod build;
@@ -30,6 +31,7 @@ pub mod names;
 pub mod photos;
 pub mod prerender;
 pub mod publish;
+pub mod settings;
 pub mod shell;
 pub mod tree;
 

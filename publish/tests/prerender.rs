@@ -229,12 +229,143 @@ fn under_a_path_every_file_and_link_is_below_it() {
         slugs[0]
     )));
     assert!(
-        page.contains(r#"src="https://www.example.gov/portal/news/api/img/"#),
-        "photos resolve under the path"
+        page.contains(r#"src="./api/img/"#),
+        "photos are relative to BASE, whatever the origin"
+    );
+    let image = meta(&page, "og:image").unwrap();
+    assert!(
+        image.starts_with("https://www.example.gov/portal/news/"),
+        "{image}"
     );
     assert!(app
         .read("sitemap.xml")
         .contains("<loc>https://www.example.gov/portal/news/"));
+}
+
+/// The `content` of the first `<meta property="{property}">` of `page`.
+fn meta<'a>(page: &'a str, property: &str) -> Option<&'a str> {
+    let tag = format!(r#"<meta property="{property}" content=""#);
+    let start = page.find(&tag)? + tag.len();
+    Some(&page[start..start + page[start..].find('"')?])
+}
+
+#[test]
+fn bodies_name_no_origin_and_every_preview_is_a_raster_file_of_its_size() {
+    let origin = "https://www.example.gov";
+    let app = App::new("/", "api/");
+    let report = run(&app.options(Some(origin))).unwrap();
+    assert!(report.previews.0 > 0, "{report:?}");
+    let file_of = |url: &str| {
+        let path = url
+            .strip_prefix(&format!("{origin}/"))
+            .unwrap_or_else(|| panic!("{url} under the origin"));
+        app.dir.join(path)
+    };
+    for (lang, slugs, _) in app.languages() {
+        for slug in slugs {
+            let name = format!("{lang}/news/{slug}.html");
+            let page = app.read(&name);
+            let body = &page[page.find("data-np-prerendered>").unwrap()..];
+            assert!(!body.contains(origin), "{name}: the body names the origin");
+            let image = meta(&page, "og:image").unwrap_or_else(|| panic!("{name}: an og:image"));
+            let (width, height) = image::image_dimensions(file_of(image)).unwrap();
+            let told = |property| meta(&page, property).and_then(|value| value.parse::<u32>().ok());
+            assert_eq!(
+                (told("og:image:width"), told("og:image:height")),
+                (Some(width), Some(height)),
+                "{name}"
+            );
+            assert!(
+                !image.ends_with(".svg") && !image.ends_with(".webp"),
+                "{name}: {image}"
+            );
+            let ld = &page[page.find("application/ld+json").unwrap()..];
+            let ld: Value =
+                serde_json::from_str(&ld[ld.find('>').unwrap() + 1..ld.find("</script>").unwrap()]).unwrap();
+            for image in ld["image"].as_array().unwrap() {
+                image::image_dimensions(file_of(image.as_str().unwrap())).unwrap();
+            }
+            let logo = &ld["publisher"]["logo"];
+            let size = image::image_dimensions(file_of(logo["url"].as_str().unwrap())).unwrap();
+            assert_eq!(
+                (logo["width"].as_u64(), logo["height"].as_u64()),
+                (Some(size.0 as u64), Some(size.1 as u64))
+            );
+            assert_eq!(ld["author"]["@type"], "Organization", "{name}");
+            assert!(ld["dateModified"].is_string(), "{name}");
+        }
+    }
+}
+
+#[test]
+fn feeds_carry_whole_articles_in_the_agencys_day_with_ids_that_outlive_the_origin() {
+    let settings = |app: &App| news_publish::settings::SiteSettings::from_json(&app.read("api/site.json"));
+    let staging = App::new("/", "api/");
+    let zone = settings(&staging).zone().unwrap();
+    run(&staging.options(Some("https://staging.example.gov"))).unwrap();
+    let production = App::new("/", "api/");
+    run(&production.options(Some("https://www.example.gov"))).unwrap();
+    for (lang, _, _) in staging.languages() {
+        let read = |app: &App| {
+            let text = app.read(&format!("{lang}/feed.xml"));
+            atom_syndication::Feed::read_from(text.as_bytes()).unwrap()
+        };
+        let (feed, moved) = (read(&staging), read(&production));
+        let ids = |feed: &atom_syndication::Feed| {
+            feed.entries()
+                .iter()
+                .map(|e| e.id().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&feed), ids(&moved), "{lang}: the same ids on another origin");
+        assert_eq!(feed.id(), moved.id());
+        assert!(!feed.entries().is_empty());
+        for entry in feed.entries() {
+            assert!(entry.id().starts_with("tag:"), "{}", entry.id());
+            let slug = entry.links()[0].href().rsplit('/').next().unwrap();
+            let article = staging.json(&format!("{lang}/news/{slug}.json"));
+            // The whole text, sanitized, URLs absolute: the photo first when there is one.
+            let content = entry.content().and_then(|c| c.value()).unwrap();
+            assert_eq!(entry.content().unwrap().content_type(), Some("html"));
+            let first_words: String = article["body_html"]
+                .as_str()
+                .unwrap()
+                .split("<p>")
+                .nth(1)
+                .unwrap()
+                .chars()
+                .take(30)
+                .collect();
+            assert!(
+                content.contains(first_words.split('<').next().unwrap()),
+                "{slug}: {content}"
+            );
+            if article["photo"].is_object() {
+                assert!(
+                    content.starts_with(r#"<figure><img src="https://staging.example.gov/"#),
+                    "{slug}"
+                );
+            }
+            assert!(
+                !content.contains("prerender.invalid") && !content.contains("src=\"./"),
+                "{slug}"
+            );
+            // A date-only date is that day's start in the agency's zone.
+            let published = article["published"].as_str().unwrap();
+            let entry_published = entry.published().unwrap();
+            if published.len() == 10 {
+                let expected = news_publish::settings::start_of_day(published, &zone).unwrap();
+                assert_eq!(entry_published.to_rfc3339(), expected, "{slug}");
+            } else {
+                assert_eq!(
+                    entry_published.timestamp(),
+                    atom_syndication::FixedDateTime::parse_from_rfc3339(published)
+                        .unwrap()
+                        .timestamp()
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -262,7 +393,11 @@ fn without_an_origin_absolute_urls_are_left_out_and_it_says_so() {
     }
     let (lang, slugs, _) = app.languages().remove(0);
     let page = app.read(&format!("{lang}/news/{}.html", slugs[0]));
-    assert!(page.contains(r#"src="/api/img/"#), "photos as paths");
+    assert!(page.contains(r#"src="./api/img/"#), "photos relative to BASE");
+    assert!(
+        !page.contains("og:image"),
+        "a preview bot has no page to resolve a path against"
+    );
 }
 
 #[test]

@@ -21,5 +21,7 @@ pub fn PageMeta(
         }
     };
     head::title(full_title);
+    #[cfg(feature = "ssr")]
+    head::heading(move || title.try_get().unwrap_or_default());
     head::description(move || description.try_get().unwrap_or_default());
 }

@@ -22,6 +22,9 @@ pub struct Head {
     pub lang: String,
     /// The text of `<title>`.
     pub title: String,
+    /// The view's own title, without the agency's name that `<title>` adds
+    /// (the prerender's `og:title`; recorded on the host only).
+    pub heading: String,
     /// The meta description.
     pub description: String,
     /// `(hreflang, absolute URL)` of each alternate, `x-default` included.
@@ -52,6 +55,13 @@ pub fn title(text: impl Fn() -> String + 'static) {
         },
         |head, text| head.title = text,
     );
+}
+
+/// The view's own title, `text`, recorded on the host (a link preview shows
+/// the site's name apart, from `og:site_name`).
+#[cfg(feature = "ssr")]
+pub fn heading(text: impl Fn() -> String + 'static) {
+    keep(text, |_| {}, |head, text| head.heading = text);
 }
 
 /// The meta description follows `text`.

@@ -11,6 +11,12 @@ pub(super) struct SiteToml {
     pub(super) default_language: String,
     #[serde(default = "default_per_page")]
     pub(super) per_page: usize,
+    /// The agency's time zone (`Asia/Baku`, or `+04:00`): the day a
+    /// date-only date is, in the feeds.
+    pub(super) timezone: Option<String>,
+    /// A domain the agency owns and a year it owned it
+    /// (`migration.gov.az,2024`): the feeds' entry ids, whatever the origin.
+    pub(super) tag_authority: Option<String>,
     pub(super) languages: Vec<LanguageToml>,
 }
 

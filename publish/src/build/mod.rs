@@ -288,6 +288,8 @@ impl Builder {
                     })
                     .collect(),
                 default_language: &site.default_language,
+                timezone: site.timezone.as_deref(),
+                tag_authority: site.tag_authority.as_deref(),
             },
         );
         self.assets(&codes);
@@ -357,6 +359,16 @@ impl Builder {
         }
         if site.per_page == 0 {
             self.error(FILE, None, "per_page must be at least 1");
+        }
+        if let Some(Err(why)) = site.timezone.as_deref().map(crate::settings::zone) {
+            self.error(FILE, None, why);
+        }
+        if let Some(Err(why)) = site
+            .tag_authority
+            .as_deref()
+            .map(crate::settings::check_tag_authority)
+        {
+            self.error(FILE, None, why);
         }
         Some(site)
     }

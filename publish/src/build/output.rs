@@ -9,6 +9,10 @@ use std::collections::BTreeMap;
 pub(super) struct SiteIndexOut<'a> {
     pub(super) languages: Vec<LanguageOut<'a>>,
     pub(super) default_language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) timezone: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) tag_authority: Option<&'a str>,
 }
 
 #[derive(Serialize)]

@@ -45,6 +45,35 @@ impl Checker {
                 ),
             );
         }
+        self.site_settings(file, &value);
+    }
+
+    /// The settings only the publishing side reads (`settings`).
+    fn site_settings(&mut self, file: &str, value: &Value) {
+        let settings = crate::settings::SiteSettings::from_json(&value.to_string());
+        for (name, kind) in [
+            ("timezone", &settings.timezone),
+            ("tag_authority", &settings.tag_authority),
+        ] {
+            if value.get(name).is_some_and(|field| !field.is_null()) && kind.is_none() {
+                self.error(
+                    file,
+                    Some(name.into()),
+                    "not text: the publish step ignores it".into(),
+                );
+            }
+        }
+        if let Err(why) = settings.zone() {
+            let message = format!("{why}: the feeds give date-only dates in UTC");
+            self.error(file, Some("timezone".into()), message);
+        }
+        if let Some(Err(why)) = settings
+            .tag_authority
+            .as_deref()
+            .map(crate::settings::check_tag_authority)
+        {
+            self.error(file, Some("tag_authority".into()), why);
+        }
     }
 
     /// Language folders that `site.json` does not list.
@@ -96,6 +125,9 @@ impl Checker {
                 ..Photo::default()
             };
             self.image(&file, &url, "logo", &photo, false);
+        } else {
+            let message = "none: pages without a photo have no picture in their link previews (the site's picture is the logo on the agency's colour)";
+            self.warning(&file, Some("logo".into()), message.into());
         }
     }
 
@@ -444,8 +476,8 @@ impl Checker {
         if let Some(photo) = &photo {
             self.image(&file, &url, "photo", photo, true);
             self.sources(&file, &url, "photo", photo);
+            self.preview_image(&file, &url, photo);
         }
-        self.preview_image(&file, photo.as_ref());
         if let Some(gallery) = value.get("gallery").filter(|g| !g.is_null()) {
             match gallery.as_array() {
                 Some(photos) => {

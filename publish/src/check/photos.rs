@@ -146,32 +146,32 @@ impl Checker {
         tree_file(&self.dir, &self.api_url, absolute)
     }
 
-    /// What a link preview of the article shows: a warning when nothing.
-    pub(super) fn preview_image(&mut self, file: &str, photo: Option<&Photo>) {
-        let message = match photo {
-            None => "no `photo`: link previews of this article show no image",
-            Some(photo) => {
-                let raster = |src: &str| {
-                    let path = src
-                        .split(['?', '#'])
-                        .next()
-                        .unwrap_or_default()
-                        .to_ascii_lowercase();
-                    [".jpg", ".jpeg", ".png", ".webp", ".gif"]
-                        .iter()
-                        .any(|ext| path.ends_with(ext))
-                };
-                let previewable = raster(&photo.src)
-                    || photo
-                        .sources
-                        .iter()
-                        .any(|s| s.media_type == "image/jpeg" || s.media_type == "image/png");
-                if previewable {
-                    return;
-                }
-                "the photo is not a JPEG, PNG or WebP and has no JPEG variant: link previews (Facebook, X, Telegram) show no image"
+    /// What a link preview of the article shows (the prerender's pictures,
+    /// `prerender::previews`): an SVG of the tree is drawn as a JPEG, and an
+    /// article without a photo shows the site's picture (its logo); a warning
+    /// where the preview would still be poor.
+    pub(super) fn preview_image(&mut self, file: &str, url: &str, photo: &Photo) {
+        let Some(absolute) = media_url(&photo.src, &resolver(url)) else {
+            return;
+        };
+        let in_tree = self.local(&absolute, &photo.src).is_ok();
+        let message = if crate::images::is_svg(&photo.src) {
+            if in_tree {
+                return;
+            }
+            "an SVG on another host, which the publish step cannot draw as a JPEG: link previews (Facebook, X, Telegram) show the site's picture instead".to_string()
+        } else {
+            match photo.width {
+                Some(width) if width < PREVIEW_WIDTH => format!(
+                    "{width} px wide: link previews show it small or not at all (Facebook and X ask for {PREVIEW_WIDTH} px)"
+                ),
+                _ => return,
             }
         };
-        self.warning(file, Some("photo".into()), message.into());
+        self.warning(file, Some("photo".into()), message);
     }
 }
+
+/// The width below which a link preview shows a photo poorly: Facebook's
+/// large card needs 600 px.
+const PREVIEW_WIDTH: u32 = 600;

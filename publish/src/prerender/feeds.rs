@@ -1,29 +1,54 @@
 //! One Atom feed per language (RFC 4287, written by `atom_syndication`): the
-//! latest articles, newest first as the listing orders them.
+//! latest articles, newest first as the listing orders them, each with its
+//! photo and its whole text (sanitized as the page's, URLs absolute). A
+//! date-only date is the start of that day in the agency's time zone
+//! (`settings`), and ids are `tag:` URIs (RFC 4151) from the site's
+//! `tag_authority`, so that moving the site to another origin does not make
+//! every entry new to a feed reader.
 
-use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
+use crate::settings::start_of_day;
+use atom_syndication::{Content, Entry, Feed, FixedDateTime, Link, Person, Text};
+use jiff::tz::TimeZone;
+use news_portal::core::markup::escaped;
 use news_portal::core::model::{Article, SiteInfo};
+use news_portal::core::photo_sizes;
 use news_portal::core::routes::{BasePath, Route};
 use news_portal::i18n::strings;
+use news_portal::ssr::sanitize::sanitize;
+
+/// What every feed of a run shares.
+pub struct FeedSite<'a> {
+    /// `https://www.example.gov`.
+    pub origin: &'a str,
+    pub base: &'a BasePath,
+    /// The agency's time zone.
+    pub zone: &'a TimeZone,
+    /// `tag_authority`, if set: else ids are the pages' URLs.
+    pub authority: Option<&'a str>,
+    /// A URL from the tree's documents made absolute under the origin.
+    pub absolute: &'a dyn Fn(&str) -> String,
+}
+
+/// One entry: the article's slug, the article, its URL path.
+pub type FeedEntry<'a> = (&'a str, &'a Article, &'a str);
 
 /// The feed's file below `DIR`, `{lang}/feed.xml`: its URL is `BASE{lang}/feed.xml`.
 pub fn feed_file(lang: &str) -> String {
     format!("{lang}/feed.xml")
 }
 
-/// The feed of `lang`: `entries` are the articles with their URL paths. Its
-/// `updated` is the newest entry's (so the same data gives the same file).
-pub fn feed(
-    lang: &str,
-    info: &SiteInfo,
-    entries: &[&(Article, String)],
-    origin: &str,
-    base: &BasePath,
-) -> String {
+/// The feed of `lang`. Its `updated` is the newest entry's (so the same
+/// data gives the same file).
+pub fn feed(lang: &str, info: &SiteInfo, entries: &[FeedEntry], site: &FeedSite) -> String {
+    let FeedSite { origin, base, .. } = site;
     let listing = format!("{origin}{}", Route::listing(lang).href(base));
+    let id = |url: &str, path: &str| match site.authority {
+        Some(authority) => format!("tag:{authority}:{path}"),
+        None => url.to_string(),
+    };
     let mut feed = Feed::default();
     feed.set_title(title(lang, info));
-    feed.set_id(listing.clone());
+    feed.set_id(id(&listing, &format!("{lang}/news")));
     feed.set_lang(Some(lang.to_string()));
     let mut author = Person::default();
     author.set_name(info.name.clone());
@@ -38,19 +63,27 @@ pub fn feed(
     ]);
     let entries: Vec<Entry> = entries
         .iter()
-        .map(|(article, path)| {
+        .map(|(slug, article, path)| {
             let url = format!("{origin}{path}");
             let mut entry = Entry::default();
             entry.set_title(article.title.clone());
-            entry.set_id(url.clone());
+            entry.set_id(id(&url, &format!("{lang}/news/{slug}")));
             entry.set_links(vec![link(&url, "alternate", "text/html")]);
-            let published = article.published.as_deref().and_then(time);
-            let updated = article.updated.as_deref().and_then(time).or(published);
+            let published = article.published.as_deref().and_then(|raw| time(raw, site.zone));
+            let updated = article
+                .updated
+                .as_deref()
+                .and_then(|raw| time(raw, site.zone))
+                .or(published);
             entry.set_published(published);
             if let Some(updated) = updated {
                 entry.set_updated(updated);
             }
             entry.set_summary(article.summary.clone().map(Text::plain));
+            let mut content = Content::default();
+            content.set_content_type(Some("html".to_string()));
+            content.set_value(Some(content_html(article, site)));
+            entry.set_content(Some(content));
             entry
         })
         .collect();
@@ -59,6 +92,41 @@ pub fn feed(
     }
     feed.set_entries(entries);
     feed.to_string()
+}
+
+/// The article's photo and its text, as the page shows them, with absolute
+/// URLs (a feed reader has no page to resolve them against).
+fn content_html(article: &Article, site: &FeedSite) -> String {
+    let mut html = String::new();
+    if let Some(photo) = &article.photo {
+        let (src, size) = photo_sizes::preview(photo);
+        html.push_str(&format!(
+            r#"<figure><img src="{}" alt="{}""#,
+            escaped(&(site.absolute)(src)),
+            escaped(&photo.alt)
+        ));
+        if let Some((width, height)) = size {
+            html.push_str(&format!(r#" width="{width}" height="{height}""#));
+        }
+        html.push('>');
+        let caption: Vec<&str> = [&photo.caption, &photo.credit]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        if !caption.is_empty() {
+            html.push_str(&format!(
+                "<figcaption>{}</figcaption>",
+                escaped(&caption.join(" "))
+            ));
+        }
+        html.push_str("</figure>");
+    }
+    // Resolved against the document as the page's body is; under the tree's
+    // placeholder origin, then made absolute.
+    let body = sanitize(&article.body_html, &article.source_url, crate::tree::NO_ORIGIN).unwrap_or_default();
+    html.push_str(&(site.absolute)(&body));
+    html
 }
 
 /// The feed's title: "News – {agency}" in the feed's language.
@@ -74,10 +142,11 @@ fn link(href: &str, rel: &str, mime: &str) -> Link {
     link
 }
 
-/// A date or time from the data as Atom's date-time (midnight UTC for a date).
-fn time(raw: &str) -> Option<FixedDateTime> {
+/// A date or time from the data as Atom's date-time: a full time as written,
+/// a date alone as the start of that day in the agency's `zone`.
+fn time(raw: &str, zone: &TimeZone) -> Option<FixedDateTime> {
     let iso = super::head::iso_time(raw)?;
     FixedDateTime::parse_from_rfc3339(&iso)
-        .or_else(|_| FixedDateTime::parse_from_rfc3339(&format!("{}T00:00:00Z", &iso[..10])))
         .ok()
+        .or_else(|| FixedDateTime::parse_from_rfc3339(&start_of_day(&iso, zone)?).ok())
 }

@@ -9,8 +9,7 @@
 use news_portal::core::config::HEAD_ATTRIBUTE;
 use news_portal::core::dates::CalendarDate;
 use news_portal::core::markup::{escape_into, escaped, Escape};
-use news_portal::core::model::{Article, Photo, SiteInfo};
-use news_portal::core::photo_sizes::preview;
+use news_portal::core::model::{Article, SiteInfo};
 use news_portal::state::head::Head;
 use serde_json::json;
 
@@ -49,8 +48,30 @@ pub struct PageFacts<'a> {
     pub feed: Option<(String, String)>,
     /// The article, on an article page.
     pub article: Option<&'a Article>,
-    /// The picture of the preview: the article's photo, else a listing's first.
-    pub image: Option<&'a Photo>,
+    /// The pictures, absolute (none without `--origin`).
+    pub pictures: Pictures,
+}
+
+/// A raster picture at an absolute URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shown {
+    pub url: String,
+    /// Its size in pixels, when known.
+    pub size: Option<(u32, u32)>,
+    pub alt: String,
+}
+
+/// The pictures of a page's preview and structured data (`previews`).
+#[derive(Debug, Clone, Default)]
+pub struct Pictures {
+    /// `og:image`: the photo (or its rendition), else the site's own.
+    pub preview: Option<Shown>,
+    /// JSON-LD's `image`: the photo's crops, widest first.
+    pub crops: Vec<String>,
+    /// The agency's logo, raster, with its size.
+    pub logo: Option<Shown>,
+    /// The agency's own address (`ORIGIN/`), for `author` and `publisher`.
+    pub agency_url: Option<String>,
 }
 
 /// The page's head tags.
@@ -94,17 +115,15 @@ pub fn page_tags(facts: &PageFacts) -> String {
     if let Some(url) = &facts.url {
         tag(meta("og:url", url));
     }
-    // Only an absolute image: a preview bot has no page to resolve a path against.
-    let image = facts.image.filter(|photo| is_absolute(&photo.src));
-    if let Some(photo) = image {
-        let (src, size) = preview(photo);
-        tag(meta("og:image", src));
-        if let Some((width, height)) = size {
+    let image = facts.pictures.preview.as_ref();
+    if let Some(picture) = image {
+        tag(meta("og:image", &picture.url));
+        if let Some((width, height)) = picture.size {
             tag(meta("og:image:width", &width.to_string()));
             tag(meta("og:image:height", &height.to_string()));
         }
-        if !photo.alt.is_empty() {
-            tag(meta("og:image:alt", &photo.alt));
+        if !picture.alt.is_empty() {
+            tag(meta("og:image:alt", &picture.alt));
         }
     }
     if let Some(article) = facts.article {
@@ -127,40 +146,69 @@ pub fn page_tags(facts: &PageFacts) -> String {
     if let Some(article) = facts.article {
         tag(format!(
             r#"<script type="application/ld+json"{mark}>{}</script>"#,
-            json_ld(article, facts, image)
+            json_ld(article, facts)
         ));
     }
     out
 }
 
-/// The article as schema.org's `NewsArticle`, safe inside `<script>`: `<`, `>`
-/// and `&` are written as JSON escapes, so no text can close the element.
-fn json_ld(article: &Article, facts: &PageFacts, image: Option<&Photo>) -> String {
+/// The article as schema.org's `NewsArticle`, as Google's article guidelines
+/// ask: the agency as `author` and `publisher` (with its raster logo and
+/// size), both dates, raster images in several aspect ratios. Safe inside
+/// `<script>`: `<`, `>` and `&` are written as JSON escapes, so no text can
+/// close the element.
+fn json_ld(article: &Article, facts: &PageFacts) -> String {
+    let pictures = &facts.pictures;
+    let mut agency = json!({ "@type": "Organization", "name": facts.site.name });
+    if let Some(url) = &pictures.agency_url {
+        agency["url"] = url.clone().into();
+    }
     let mut data = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
         "inLanguage": facts.lang,
-        "publisher": { "@type": "Organization", "name": facts.site.name },
+        "author": agency.clone(),
+        "publisher": agency,
     });
+    let published = article.published.as_deref().and_then(iso_time);
+    let modified = article
+        .updated
+        .as_deref()
+        .and_then(iso_time)
+        .or(published.clone());
+    let images: Vec<String> = if pictures.crops.is_empty() {
+        pictures
+            .preview
+            .iter()
+            .map(|picture| picture.url.clone())
+            .collect()
+    } else {
+        pictures.crops.clone()
+    };
     let fields = [
-        ("description", article.summary.clone()),
-        ("datePublished", article.published.as_deref().and_then(iso_time)),
-        ("dateModified", article.updated.as_deref().and_then(iso_time)),
-        ("mainEntityOfPage", facts.url.clone()),
-        ("url", facts.url.clone()),
-        ("image", image.map(|photo| preview(photo).0.to_string())),
+        ("description", article.summary.clone().map(Into::into)),
+        ("datePublished", published.map(Into::into)),
+        ("dateModified", modified.map(Into::into)),
+        ("mainEntityOfPage", facts.url.clone().map(Into::into)),
+        ("url", facts.url.clone().map(Into::into)),
+        ("image", (!images.is_empty()).then(|| images.into())),
     ];
     for (name, value) in fields {
         if let Some(value) = value {
-            data[name] = value.into();
+            data[name] = value;
         }
     }
     if !article.tags.is_empty() {
         data["keywords"] = article.tags.join(", ").into();
     }
-    if let Some(logo) = facts.site.logo.as_ref().filter(|logo| is_absolute(&logo.src)) {
-        data["publisher"]["logo"] = json!({ "@type": "ImageObject", "url": logo.src });
+    if let Some(logo) = &pictures.logo {
+        let mut object = json!({ "@type": "ImageObject", "url": logo.url });
+        if let Some((width, height)) = logo.size {
+            object["width"] = width.into();
+            object["height"] = height.into();
+        }
+        data["publisher"]["logo"] = object;
     }
     data.to_string()
         .replace('<', "\\u003c")
@@ -180,13 +228,22 @@ pub fn iso_time(raw: &str) -> Option<String> {
     })
 }
 
-/// `pt-BR` → `pt_BR`: Open Graph's form of a language tag.
-fn og_locale(lang: &str) -> String {
-    lang.replace('-', "_")
-}
-
-fn is_absolute(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
+/// Open Graph's `language_TERRITORY` for a language tag: its own region when
+/// it has one (`pt-BR` → `pt_BR`), else the one CLDR's likely subtags give
+/// (`az` → `az_AZ`, `en` → `en_US`, `ru` → `ru_RU`); the tag itself, with `_`,
+/// when it is not one.
+pub fn og_locale(lang: &str) -> String {
+    const EXPANDER: icu_locale::LocaleExpander = icu_locale::LocaleExpander::new_extended();
+    let Ok(mut id) = lang.parse::<icu_locale::LanguageIdentifier>() else {
+        return lang.replace('-', "_");
+    };
+    if id.region.is_none() {
+        EXPANDER.maximize(&mut id);
+    }
+    match id.region {
+        Some(region) => format!("{}_{}", id.language, region),
+        None => id.language.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -216,6 +273,7 @@ mod tests {
         let head = Head {
             lang: "en".into(),
             title: "</title><script>x()</script> & \"more\"".into(),
+            heading: String::new(),
             description: "Say \"hi\" <b>".into(),
             alternates: vec![("az".into(), "https://e.gov/az/?a=1&b=\"2\"".into())],
         };
@@ -237,40 +295,53 @@ mod tests {
         }
     }
 
-    fn photo(src: &str, alt: &str, size: Option<(u32, u32)>) -> Photo {
-        Photo {
-            src: src.into(),
-            alt: alt.into(),
-            width: size.map(|(width, _)| width),
-            height: size.map(|(_, height)| height),
-            ..Photo::default()
+    fn pictures() -> Pictures {
+        Pictures {
+            preview: Some(Shown {
+                url: "https://x.gov/preview/a-whole.jpg".into(),
+                size: Some((1200, 800)),
+                alt: "A photo".into(),
+            }),
+            crops: vec![
+                "https://x.gov/preview/a-16x9.jpg".into(),
+                "https://x.gov/preview/a-1x1.jpg".into(),
+            ],
+            logo: Some(Shown {
+                url: "https://x.gov/preview/l-logo.png".into(),
+                size: Some((512, 512)),
+                alt: String::new(),
+            }),
+            agency_url: Some("https://x.gov/".into()),
         }
     }
 
-    fn facts<'a>(article: &'a Article, site: &'a SiteInfo, image: Option<&'a Photo>) -> PageFacts<'a> {
+    fn facts<'a>(article: &'a Article, site: &'a SiteInfo, pictures: Pictures) -> PageFacts<'a> {
         PageFacts {
             title: &article.title,
             description: article.summary.as_deref().unwrap_or_default(),
             lang: "pt-BR",
-            alternate_langs: vec!["en"],
+            alternate_langs: vec!["en", "az"],
             site,
             url: Some("https://x.gov/pt-BR/news/a".into()),
             feed: None,
             article: Some(article),
-            image,
+            pictures,
         }
+    }
+
+    fn json_ld_of(tags: &str) -> serde_json::Value {
+        let start = tags.find(r#"<script type="application/ld+json""#).unwrap();
+        let block = &tags[start..];
+        let body = &block[block.find('>').unwrap() + 1..block.find("</script>").unwrap()];
+        assert!(!body.contains('<') && !body.contains('>') && !body.contains('&'));
+        serde_json::from_str(body).unwrap()
     }
 
     #[test]
     fn nothing_in_a_title_leaves_the_json_ld_block() {
         let article = article("</script><script>alert(1)</script> & <!--");
         let site = site();
-        let tags = page_tags(&facts(&article, &site, None));
-        let start = tags.find(r#"<script type="application/ld+json""#).unwrap();
-        let block = &tags[start..];
-        let body = &block[block.find('>').unwrap() + 1..block.find("</script>").unwrap()];
-        assert!(!body.contains('<') && !body.contains('>') && !body.contains('&'));
-        let data: serde_json::Value = serde_json::from_str(body).unwrap();
+        let data = json_ld_of(&page_tags(&facts(&article, &site, Pictures::default())));
         assert_eq!(data["headline"], article.title.as_str());
         assert_eq!(data["datePublished"], "2024-05-14T10:00:00+04:00");
         assert_eq!(data["dateModified"], "2024-05-15");
@@ -278,19 +349,49 @@ mod tests {
     }
 
     #[test]
+    fn the_json_ld_is_what_the_article_guidelines_ask_for() {
+        let mut article = article("T");
+        article.updated = None;
+        let site = site();
+        let data = json_ld_of(&page_tags(&facts(&article, &site, pictures())));
+        let agency =
+            serde_json::json!({ "@type": "Organization", "name": "Agency", "url": "https://x.gov/" });
+        assert_eq!(data["author"], agency);
+        assert_eq!(data["publisher"]["name"], "Agency");
+        assert_eq!(
+            data["publisher"]["logo"],
+            serde_json::json!({ "@type": "ImageObject", "url": "https://x.gov/preview/l-logo.png", "width": 512, "height": 512 })
+        );
+        assert_eq!(
+            data["dateModified"], data["datePublished"],
+            "never updated: modified when published"
+        );
+        assert_eq!(
+            data["image"],
+            serde_json::json!([
+                "https://x.gov/preview/a-16x9.jpg",
+                "https://x.gov/preview/a-1x1.jpg"
+            ])
+        );
+        assert_eq!(data["inLanguage"], "pt-BR");
+    }
+
+    #[test]
     fn open_graph_for_an_article() {
         let article = article("Title \"quoted\" <b>");
         let site = site();
-        let photo = photo("https://x.gov/api/img/a.jpg", "A photo", Some((1200, 800)));
-        let tags = page_tags(&facts(&article, &site, Some(&photo)));
+        let tags = page_tags(&facts(&article, &site, pictures()));
         for expected in [
+            r#"<meta property="og:site_name" content="Agency" data-np-head="page">"#,
             r#"<meta property="og:title" content="Title &quot;quoted&quot; &lt;b&gt;" data-np-head="page">"#,
             r#"<meta property="og:description" content="Sum &amp; &quot;mary&quot;" data-np-head="page">"#,
             r#"<meta property="og:type" content="article""#,
             r#"<meta property="og:locale" content="pt_BR""#,
-            r#"<meta property="og:locale:alternate" content="en""#,
-            r#"<meta property="og:image" content="https://x.gov/api/img/a.jpg""#,
+            r#"<meta property="og:locale:alternate" content="en_US""#,
+            r#"<meta property="og:locale:alternate" content="az_AZ""#,
+            r#"<meta property="og:image" content="https://x.gov/preview/a-whole.jpg""#,
             r#"<meta property="og:image:width" content="1200""#,
+            r#"<meta property="og:image:height" content="800""#,
             r#"<meta property="og:image:alt" content="A photo""#,
             r#"<meta property="article:published_time" content="2024-05-14T10:00:00+04:00""#,
             r#"<meta property="article:modified_time" content="2024-05-15""#,
@@ -302,12 +403,21 @@ mod tests {
     }
 
     #[test]
-    fn a_relative_image_is_no_preview_image() {
+    fn without_a_picture_no_image_tags() {
         let article = article("T");
         let site = site();
-        let photo = photo("/api/img/a.jpg", "", None);
-        let tags = page_tags(&facts(&article, &site, Some(&photo)));
+        let tags = page_tags(&facts(&article, &site, Pictures::default()));
         assert!(!tags.contains("og:image"));
         assert!(tags.contains(r#"<meta name="twitter:card" content="summary""#));
+        assert!(json_ld_of(&tags).get("image").is_none());
+    }
+
+    #[test]
+    fn open_graph_locales() {
+        assert_eq!(og_locale("az"), "az_AZ");
+        assert_eq!(og_locale("ru"), "ru_RU");
+        assert_eq!(og_locale("en-GB"), "en_GB");
+        assert_eq!(og_locale("sr-Latn"), "sr_RS");
+        assert_eq!(og_locale("not a tag"), "not a tag");
     }
 }

@@ -13,12 +13,14 @@ pub mod feeds;
 pub mod head;
 mod outputs;
 mod pages;
+pub mod previews;
 pub mod render;
 mod report;
 pub mod search;
 pub mod sitemap;
 
 use crate::on_every_core;
+use crate::settings::SiteSettings;
 use crate::shell::{self, Shell};
 use crate::tree::{self, ApiTree, Located, Skipped};
 use head::{app_tags, page_tags, PageFacts};
@@ -31,6 +33,7 @@ use news_portal::state::prefetched::{Prefetched, PrefetchedView};
 pub use pages::file_of;
 use pages::{language_list, write_pages};
 use percent_encoding::percent_decode_str;
+use previews::Previews;
 pub use report::Report;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -114,6 +117,11 @@ pub struct Written {
 /// Everything the run shares.
 struct Context {
     shell: Shell,
+    /// The site's settings for the publishing side, and its time zone.
+    settings: SiteSettings,
+    zone: jiff::tz::TimeZone,
+    /// The pictures of previews, made as pages need them.
+    previews: Previews,
     tree: ApiTree,
     config: AppConfig,
     dir: PathBuf,
@@ -123,6 +131,26 @@ struct Context {
     /// `(lang, slug)` of the articles the feeds list: only these are kept
     /// after their page is written (a large site's articles would not fit).
     in_feeds: BTreeSet<(String, String)>,
+}
+
+impl Context {
+    /// `html` (a rendered view) with the URLs of the tree's files relative to
+    /// `BASE` (`./api/img/a.jpg`), or to the host's root when the tree is
+    /// outside `BASE`: the page works wherever the folder is served (a
+    /// staging host, a second mirror), and only the head's tags, the sitemap
+    /// and the feeds name the origin. Absolute URLs the publisher wrote stay.
+    fn in_body(&self, html: &str) -> String {
+        let base = self.config.base.as_str();
+        html.replace(&format!("{}{base}", tree::NO_ORIGIN), "./")
+            .replace(&format!("{}/", tree::NO_ORIGIN), "/")
+    }
+
+    /// `text` with the URLs of the tree's files absolute under the origin
+    /// (without one, as paths: the tags that need absolute URLs are left out).
+    fn absolute(&self, text: &str) -> String {
+        let origin = self.origin.as_deref().unwrap_or_default();
+        text.replace(&format!("{}/", tree::NO_ORIGIN), &format!("{origin}/"))
+    }
 }
 
 /// Runs the step: reads the shell and the settings, plans a page per route,
@@ -143,30 +171,55 @@ pub fn run(options: &Options) -> Result<Report, Fatal> {
         std::fs::read_to_string(&index_path).map_err(|error| Fatal::Read(index_path.clone(), error))?;
     let shell = Shell::parse(&shell_html)?;
     let settings = settings(options, &shell)?;
+    let origin = options
+        .origin
+        .as_ref()
+        .map(|origin| origin.trim_end_matches('/').to_string());
     let tree = ApiTree::new(&settings.api_dir, Endpoints::new(&settings.api_url).root());
     let index = tree
         .site_index()
         .map_err(|skipped| Fatal::SiteIndex(skipped.reason))?;
 
     let mut report = Report::default();
-    if settings.origin.is_none() {
+    if origin.is_none() {
         report.notes.push(
             "no --origin: canonical and hreflang links, og:url, og:image, the sitemap and the feeds need absolute URLs and are left out"
                 .into(),
         );
     }
     let plan = Plan::make(&tree, &index, &mut report);
+    let site_settings = tree::read_document(&settings.api_dir, "site.json")
+        .map(|bytes| SiteSettings::from_json(&String::from_utf8_lossy(&bytes)))
+        .unwrap_or_default();
+    let zone = site_settings.zone().unwrap_or_else(|why| {
+        report
+            .notes
+            .push(format!("site.json: {why}; the feeds give date-only dates in UTC"));
+        jiff::tz::TimeZone::UTC
+    });
+    if origin.is_some() && site_settings.tag_authority.is_none() {
+        report.notes.push("site.json has no tag_authority: the feeds' entry ids are the pages' URLs, and change with --origin".into());
+    }
+    let previews = Previews::new(
+        &options.dir,
+        &settings.api_dir,
+        &settings.api_url,
+        shell.theme_color().as_deref(),
+    );
     let context = Context {
+        previews,
+        settings: site_settings,
+        zone,
         config: AppConfig {
             base: settings.base.clone(),
             api: Endpoints::new(&settings.api_url),
-            origin: settings.origin.clone().unwrap_or_default(),
+            origin: origin.clone().unwrap_or_default(),
             embedded: false,
         },
         shell,
         tree,
         dir: options.dir.clone(),
-        origin: settings.origin.clone(),
+        origin: origin.clone(),
         index,
         infos: plan.infos,
         in_feeds: plan.in_feeds,
@@ -181,7 +234,11 @@ pub fn run(options: &Options) -> Result<Report, Fatal> {
     }
 
     let mut files: BTreeSet<String> = written.iter().map(|page| page.file.clone()).collect();
-    if let Some(origin) = &settings.origin {
+    let (pictures, drawn) = context.previews.files();
+    report.previews = (pictures.len(), drawn);
+    report.notes.extend(context.previews.failures());
+    files.extend(pictures);
+    if let Some(origin) = &origin {
         for name in outputs::write(&context, origin, &written, &plan.listed, &articles)? {
             report.files.push(name.clone());
             files.insert(name);
@@ -209,15 +266,13 @@ pub fn run(options: &Options) -> Result<Report, Fatal> {
     Ok(report)
 }
 
-/// Where things are ([`tree::locate`]), with `API_DIR` there.
+/// Where things are ([`tree::locate`]), with `API_DIR` there. The documents
+/// are read as if the site were at [`tree::NO_ORIGIN`], whatever `--origin`
+/// says, so that the URLs in them (photos, the logo) come out under a prefix
+/// that [`Context::in_body`] makes relative to `BASE` and
+/// [`Context::absolute`] puts under the origin.
 fn settings(options: &Options, shell: &Shell) -> Result<Located, Fatal> {
-    let located = tree::locate(
-        &options.dir,
-        options.api.as_deref(),
-        options.origin.as_deref(),
-        shell,
-    )
-    .map_err(Fatal::Setting)?;
+    let located = tree::locate(&options.dir, options.api.as_deref(), None, shell).map_err(Fatal::Setting)?;
     if !located.api_dir.is_dir() {
         let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
         return Err(Fatal::Read(located.api_dir, missing));

@@ -20,15 +20,26 @@ pub(super) fn write(
     let site_url = format!("{origin}{}", base.as_str());
     let in_sitemap: Vec<Written> = written.iter().filter(|page| page.listed).cloned().collect();
     let mut extras = sitemap::sitemaps(&in_sitemap, &site_url);
+    let absolute = |url: &str| context.absolute(url);
+    let site = feeds::FeedSite {
+        origin,
+        base,
+        zone: &context.zone,
+        authority: context.settings.tag_authority.as_deref(),
+        absolute: &absolute,
+    };
     for language in &context.index.languages {
         let Some(info) = context.infos.get(&language.code) else {
             continue;
         };
-        let entries: Vec<&(_, String)> = listed[&language.code]
+        let entries: Vec<feeds::FeedEntry> = listed[&language.code]
             .iter()
-            .filter_map(|item| articles.get(&(language.code.clone(), item.slug.clone())))
+            .filter_map(|item| {
+                let (article, path) = articles.get(&(language.code.clone(), item.slug.clone()))?;
+                Some((item.slug.as_str(), article, path.as_str()))
+            })
             .collect();
-        let feed = feeds::feed(&language.code, info, &entries, origin, base);
+        let feed = feeds::feed(&language.code, info, &entries, &site);
         extras.push((feeds::feed_file(&language.code), feed));
     }
     let mut names = Vec::new();

@@ -2,8 +2,12 @@
 //! (`render`), its head written for crawlers and previews (`head`), into the
 //! shell, on every core.
 
+use super::head::{Pictures, Shown};
+use super::previews::Picture;
 use super::render::render;
 use super::*;
+use news_portal::core::model::Photo;
+use news_portal::core::photo_sizes;
 
 /// The shell's list of languages for readers without JavaScript: a link to
 /// each language's listing, named in its own language.
@@ -130,8 +134,16 @@ pub(super) fn write_page(context: &Context, job: Job) -> PageOutcome {
         let href = format!("{}{}", context.config.base.as_str(), feeds::feed_file(&lang));
         (href, feeds::title(&lang, &info))
     });
+    let pictures = match &context.origin {
+        Some(origin) => pictures(context, origin, image, &info),
+        None => Pictures::default(),
+    };
     let facts = PageFacts {
-        title: &rendered.head.title,
+        title: if rendered.head.heading.is_empty() {
+            &rendered.head.title
+        } else {
+            &rendered.head.heading
+        },
         description: &rendered.head.description,
         lang: &lang,
         alternate_langs: alternates
@@ -143,7 +155,7 @@ pub(super) fn write_page(context: &Context, job: Job) -> PageOutcome {
         url,
         feed,
         article,
-        image,
+        pictures,
     };
     let listed = kind != "search";
     // A search page says nothing of its own to search engines.
@@ -154,10 +166,11 @@ pub(super) fn write_page(context: &Context, job: Job) -> PageOutcome {
     };
     let head = format!("{}{robots}{}", app_tags(&rendered.head), page_tags(&facts));
     let html_attributes = format!(r#" lang="{}""#, escaped(&rendered.head.lang));
-    let mut html = context.shell.page(&html_attributes, &head, &rendered.body);
-    if context.origin.is_none() {
-        html = html.replace(&format!("{}/", tree::NO_ORIGIN), "/");
-    }
+    let html = context.shell.page(
+        &html_attributes,
+        &context.absolute(&head),
+        &context.in_body(&rendered.body),
+    );
     let file = file_of(&href, &context.config.base);
     let path = context.dir.join(&file);
     if let Err(error) = write_file(&path, &html) {
@@ -186,6 +199,53 @@ pub(super) fn write_page(context: &Context, job: Job) -> PageOutcome {
         },
         article,
     ))
+}
+
+/// The pictures of a page's preview and structured data, absolute under
+/// `origin`: the photo's rendition (an SVG's) or its own JPEG, else the site's
+/// own picture; the photo's crops; the logo as a raster.
+fn pictures(context: &Context, origin: &str, photo: Option<&Photo>, info: &SiteInfo) -> Pictures {
+    let at = |path: &str| format!("{origin}{}{path}", context.config.base.as_str());
+    let shown = |picture: &Picture, alt: &str| Shown {
+        url: at(&picture.path),
+        size: Some((picture.width, picture.height)),
+        alt: alt.to_string(),
+    };
+    let logo = info.logo.as_ref().and_then(|logo| {
+        let made = context.previews.logo(&logo.src)?.ok()?;
+        Some((logo, made))
+    });
+    let mut pictures = Pictures {
+        agency_url: Some(format!("{origin}/")),
+        logo: logo.as_ref().map(|(logo, (png, _))| shown(png, &logo.alt)),
+        ..Pictures::default()
+    };
+    if let Some(photo) = photo {
+        let (jpeg, size) = photo_sizes::preview(photo);
+        let own = || Shown {
+            url: context.absolute(jpeg),
+            size,
+            alt: photo.alt.clone(),
+        };
+        let variant = (jpeg != photo.src).then_some(jpeg);
+        match context.previews.photo(&photo.src, variant) {
+            Some(Ok(made)) => {
+                pictures.crops = made.crops.iter().map(|crop| at(&crop.path)).collect();
+                pictures.preview = Some(match &made.whole {
+                    Some(whole) => shown(whole, &photo.alt),
+                    None => own(),
+                });
+            }
+            // A raster photo not drawn here (on another host, or without
+            // variants) is shown as it is.
+            None if !crate::images::is_svg(&photo.src) => pictures.preview = Some(own()),
+            _ => {}
+        }
+    }
+    if pictures.preview.is_none() {
+        pictures.preview = logo.map(|(logo, (_, site))| shown(&site, &logo.alt));
+    }
+    pictures
 }
 
 /// The file a route's page goes in, below `DIR`: `en/index.html`,

@@ -22,6 +22,9 @@ pub struct Report {
     pub searchable: Vec<String>,
     pub search_seconds: f64,
     pub search_peak_mib: Option<f64>,
+    /// The pictures of link previews the pages show, and how many of them
+    /// this run drew (the others were there from an earlier run).
+    pub previews: (usize, usize),
 }
 
 impl Report {
@@ -37,6 +40,14 @@ impl Report {
         }
         for file in &self.removed {
             println!("removed {file} (its route is gone)");
+        }
+        if self.previews.0 > 0 {
+            println!(
+                "wrote {} preview picture(s) into {}/ ({} drawn, the rest kept from an earlier run)",
+                self.previews.0,
+                super::previews::FOLDER,
+                self.previews.1
+            );
         }
         if !self.searchable.is_empty() {
             println!(

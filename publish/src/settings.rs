@@ -1,0 +1,175 @@
+//! The site's settings that only the publishing side reads, from the API's
+//! `site.json` (compatible extensions of the contract, docs/news-api.md; the
+//! app ignores them): the agency's time zone, in which a date-only date is a
+//! day, and the authority its feed entries' ids are made from, so that they
+//! stay the same whatever origin the site is published at.
+//!
+//! build-api writes them from `content/site.toml`, check-api checks them, the
+//! prerender uses them in the feeds.
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde::Deserialize;
+
+/// The settings, as `site.json` has them.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SiteSettings {
+    /// An IANA time zone (`Asia/Baku`) or a UTC offset (`+04:00`).
+    pub timezone: Option<String>,
+    /// RFC 4151's `taggingEntity`: a domain the agency owns and a date it
+    /// owned it (`migration.gov.az,2024`), fixed for the site's lifetime.
+    pub tag_authority: Option<String>,
+}
+
+impl SiteSettings {
+    /// Read from the text of `site.json`; fields of the wrong type count as
+    /// absent (check-api says so).
+    pub fn from_json(text: &str) -> SiteSettings {
+        let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+        let text_field = |name: &str| value.get(name).and_then(|v| v.as_str()).map(str::to_string);
+        SiteSettings {
+            timezone: text_field("timezone"),
+            tag_authority: text_field("tag_authority"),
+        }
+    }
+
+    /// The time zone, UTC when none is set; `Err` says what is wrong with one.
+    pub fn zone(&self) -> Result<TimeZone, String> {
+        match &self.timezone {
+            None => Ok(TimeZone::UTC),
+            Some(name) => zone(name),
+        }
+    }
+}
+
+/// `name` as a time zone: an IANA name from the database built into the
+/// tool, or a fixed offset `±HH:MM`.
+pub fn zone(name: &str) -> Result<TimeZone, String> {
+    let name = name.trim();
+    if let Some(sign) = name.chars().next().filter(|c| *c == '+' || *c == '-') {
+        let digits: Vec<u32> = name[1..]
+            .split(':')
+            .map(|part| part.parse().ok())
+            .collect::<Option<_>>()
+            .ok_or_else(|| bad_zone(name))?;
+        let [hours, minutes] = digits[..] else {
+            return Err(bad_zone(name));
+        };
+        let seconds = (hours * 3600 + minutes * 60) as i32;
+        if hours > 14 || minutes > 59 {
+            return Err(bad_zone(name));
+        }
+        let offset = jiff::tz::Offset::from_seconds(if sign == '-' { -seconds } else { seconds })
+            .map_err(|_| bad_zone(name))?;
+        return Ok(TimeZone::fixed(offset));
+    }
+    TimeZone::get(name).map_err(|_| bad_zone(name))
+}
+
+fn bad_zone(name: &str) -> String {
+    format!("timezone {name:?} is neither a time zone of the IANA database (like \"Asia/Baku\") nor an offset like \"+04:00\"")
+}
+
+/// The start of `date` (`YYYY-MM-DD`) in `zone`, as RFC 3339: the moment a
+/// reader anywhere sees as that day of the agency's.
+pub fn start_of_day(date: &str, zone: &TimeZone) -> Option<String> {
+    let date: Date = date.get(..10)?.parse().ok()?;
+    let zoned = date.to_zoned(zone.clone()).ok()?;
+    Some(zoned.timestamp().display_with_offset(zoned.offset()).to_string())
+}
+
+/// Checks a `tag_authority`: `domain,YYYY`, `domain,YYYY-MM` or
+/// `domain,YYYY-MM-DD` (or an e-mail address instead of the domain).
+pub fn check_tag_authority(authority: &str) -> Result<(), String> {
+    let bad = || {
+        format!("tag_authority {authority:?} is not a domain and a date, like \"migration.gov.az,2024\" (RFC 4151)")
+    };
+    let (name, date) = authority.split_once(',').ok_or_else(bad)?;
+    let name_ok = !name.is_empty()
+        && name.contains('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '@'));
+    let date_ok = match date.len() {
+        4 => date.chars().all(|c| c.is_ascii_digit()),
+        7 => format!("{date}-01").parse::<Date>().is_ok(),
+        10 => date.parse::<Date>().is_ok(),
+        _ => false,
+    };
+    if name_ok && date_ok {
+        Ok(())
+    } else {
+        Err(bad())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_starts_in_the_agencys_zone() {
+        let baku = zone("Asia/Baku").unwrap();
+        assert_eq!(
+            start_of_day("2024-03-28", &baku).unwrap(),
+            "2024-03-28T00:00:00+04:00"
+        );
+        let fixed = zone("+04:00").unwrap();
+        assert_eq!(
+            start_of_day("2024-03-28", &fixed).unwrap(),
+            "2024-03-28T00:00:00+04:00"
+        );
+        // Summer time is the database's, day by day.
+        let berlin = zone("Europe/Berlin").unwrap();
+        assert_eq!(
+            start_of_day("2024-07-01", &berlin).unwrap(),
+            "2024-07-01T00:00:00+02:00"
+        );
+        assert_eq!(
+            start_of_day("2024-01-01", &berlin).unwrap(),
+            "2024-01-01T00:00:00+01:00"
+        );
+        assert_eq!(
+            start_of_day("2024-01-01", &zone("-03:30").unwrap()).unwrap(),
+            "2024-01-01T00:00:00-03:30"
+        );
+        assert_eq!(
+            start_of_day("2024-01-01", &TimeZone::UTC).unwrap(),
+            "2024-01-01T00:00:00+00:00"
+        );
+        assert!(start_of_day("2024-02-30", &baku).is_none());
+    }
+
+    #[test]
+    fn bad_settings_are_named() {
+        for name in ["Asia/Nowhere", "+4", "+25:00", "04:00", ""] {
+            assert!(zone(name).unwrap_err().contains("timezone"), "{name}");
+        }
+        for good in [
+            "migration.gov.az,2024",
+            "example.gov,2024-05",
+            "press@example.gov,2024-05-01",
+        ] {
+            assert_eq!(check_tag_authority(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "migration.gov.az",
+            "2024",
+            "localhost,2024",
+            "a b.gov,2024",
+            "x.gov,24",
+            "x.gov,2024-13",
+        ] {
+            assert!(check_tag_authority(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn settings_are_read_leniently() {
+        let settings =
+            SiteSettings::from_json(r#"{"languages":[],"timezone":"Asia/Baku","tag_authority":5}"#);
+        assert_eq!(settings.timezone.as_deref(), Some("Asia/Baku"));
+        assert_eq!(settings.tag_authority, None);
+        assert!(SiteSettings::from_json("not json").zone().is_ok());
+    }
+}
