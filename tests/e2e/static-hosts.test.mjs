@@ -2,8 +2,9 @@
 // configurations docs/deploy.md documents: Debian's nginx (deploy/nginx.conf
 // at /, deploy/nginx-subpath.conf under /portal/news/) and Caddy
 // (deploy/Caddyfile). Each: prerendered pages for their extension-less URLs,
-// the shell for other routes, the walk, the security headers, the cache
-// policy, and real 404s for missing files.
+// a 404 that carries the app's shell (and so its not-found view) for any other
+// path, the walk, the security headers, the cache policy, and plain 404s for
+// missing data and assets.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -52,18 +53,34 @@ http { include /etc/nginx/mime.types; default_type application/octet-stream; acc
   return `http://127.0.0.1:${port}`;
 }
 
-/** The headers, cache policy and 404s every documented configuration must give. */
-async function assertServing(origin, base, slug) {
+/** An unknown article: a path that no published file answers. */
+const UNKNOWN = "en/news/no-such-article-xyz";
+
+/**
+ * The headers, cache policy and 404s every documented configuration must give,
+ * for the deployment in `dir` served at `origin + base`.
+ */
+async function assertServing(origin, base, slug, dir) {
   for (const path of ["en", "en/", `en/news/${slug}`, "en/privacy", "en/page/2"]) {
     const prerendered = await fetch(origin + base + path);
     assert.equal(prerendered.status, 200, `${path} answers`);
     assert.match(await prerendered.text(), /\bdata-np-prerendered>/, `${path} is its prerendered page`);
   }
-  const page = await fetch(origin + base + "az/news/some-article");
-  assert.equal(page.status, 200, "a deep link answers the app");
+  const index = await readFile(join(dir, "index.html"), "utf8");
+  for (const path of ["", "index.html"]) {
+    const home = await fetch(origin + base + path);
+    assert.equal(home.status, 200, `${base}${path} answers`);
+    assert.equal(await home.text(), index, `${base}${path} is index.html`);
+  }
+  // Any other path is a real 404 (no soft 404 for search engines) that
+  // carries the app's shell, 404.html, so that the app can say "not found".
+  const page = await fetch(origin + base + UNKNOWN);
+  assert.equal(page.status, 404, "an unknown article is a 404");
   const shell = await page.text();
+  assert.equal(shell, await readFile(join(dir, "404.html"), "utf8"), "the 404 carries the app's shell");
   assert.match(shell, /data-np-wasm/);
-  assert.doesNotMatch(shell, /data-np-prerendered/, "a route not prerendered gets the shell");
+  assert.match(shell, /\bid=["']?app\b/);
+  assert.doesNotMatch(shell, /data-np-prerendered/);
   // Every documented configuration sends the one policy of deploy/nginx-headers.conf.
   const documented = (await readFile(join(DEPLOY, "nginx-headers.conf"), "utf8"))
     .match(/add_header Content-Security-Policy "([^"]+)" always;/)[1];
@@ -71,7 +88,7 @@ async function assertServing(origin, base, slug) {
   assert.match(documented, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/);
   assert.doesNotMatch(documented, /'unsafe-inline'|'unsafe-eval'/);
   assert.equal(page.headers.get("x-content-type-options"), "nosniff");
-  assert.equal(page.headers.get("cache-control"), "no-cache", "index.html is revalidated");
+  assert.equal(page.headers.get("cache-control"), "no-cache", "the shell is revalidated");
   const html = await (await fetch(origin + base)).text();
   const wasm = html.match(/data-np-wasm=["']?\.\/([^"' >]+)/)[1];
   const hashed = await fetch(origin + base + wasm);
@@ -82,9 +99,21 @@ async function assertServing(origin, base, slug) {
   const json = await fetch(origin + base + "api/az/news/page-1.json");
   assert.equal(json.status, 200);
   assert.equal(json.headers.get("cache-control"), "no-cache");
-  for (const missing of ["api/az/news/no-such-article.json", "no-such-file.js", "az/no-such.wasm"]) {
-    assert.equal((await fetch(origin + base + missing)).status, 404, `${missing} is a 404, not the app`);
+  for (const missing of ["api/az/news/no-such-article.json", "api/az/news/no-such-article", "no-such-file.js", "az/no-such.wasm", "no-such-photo.svg"]) {
+    const answer = await fetch(origin + base + missing);
+    assert.equal(answer.status, 404, `${missing} is a 404`);
+    const body = await answer.text();
+    assert.doesNotMatch(body, /data-np-wasm|\bid=["']?app\b/, `${missing} is a plain 404, not the app's shell`);
   }
+}
+
+/** In the browser, the app started from the 404's shell shows its not-found view. */
+async function assertNotFound(page, base) {
+  const response = await page.goto(base + UNKNOWN);
+  assert.equal(response.status(), 404);
+  await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+  assert.match(await page.title(), /^Page not found/);
+  await page.getByRole("main").getByRole("link", { name: "Go to the news" }).waitFor();
 }
 
 async function browser() {
@@ -100,8 +129,10 @@ for (const [site, base] of [["nginx.conf", "/"], ["nginx-subpath.conf", "/portal
     await deployCopy({ into: join(root, base), base });
     const slug = await prerendered(join(root, base));
     const origin = await nginx(site, root);
-    await assertServing(origin, base, slug);
-    await withPage(await browser(), (page) => walk(page, origin + base));
+    await assertServing(origin, base, slug, join(root, base));
+    const instance = await browser();
+    await withPage(instance, (page) => walk(page, origin + base));
+    await withPage(instance, { allow: ["Failed to load resource"] }, (page) => assertNotFound(page, origin + base));
   });
 }
 
@@ -119,6 +150,8 @@ test("Caddy with deploy/Caddyfile serves dist/ at /", async () => {
   process.env.XDG_CONFIG_HOME = process.env.XDG_DATA_HOME = dir;
   await run("/usr/bin/caddy", ["run", "--config", join(dir, "Caddyfile"), "--adapter", "caddyfile"], `http://127.0.0.1:${port}/`);
   const origin = `http://127.0.0.1:${port}`;
-  await assertServing(origin, "/", slug);
-  await withPage(await browser(), (page) => walk(page, origin + "/"));
+  await assertServing(origin, "/", slug, join(dir, "www"));
+  const instance = await browser();
+  await withPage(instance, (page) => walk(page, origin + "/"));
+  await withPage(instance, { allow: ["Failed to load resource"] }, (page) => assertNotFound(page, origin + "/"));
 });
