@@ -92,6 +92,8 @@ export function firstViewDocuments(pathname, search, basePath) {
   if (pathname.startsWith(base)) below = pathname.slice(base.length);
   else if (pathname === base.slice(0, -1)) below = "";
   else return documents;
+  // A prerendered page's own file (en/terms.html, en/index.html): its route.
+  below = below.replace(/(^|\/)index\.html$/, "").replace(/\.html$/, "");
   const decode = (segment) => { try { return decodeURIComponent(segment); } catch { return null; } };
   const [first, ...encoded] = below.split("/");
   const lang = decode(first);

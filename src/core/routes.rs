@@ -201,6 +201,12 @@ impl Route {
     pub fn parse(path: &str, query: &str, base: &BasePath) -> Option<Route> {
         let below = base.below(path)?;
         let below = below.strip_suffix('/').unwrap_or(below);
+        // A prerendered page's own file (`en/terms.html`, `en/index.html`),
+        // which some hosts and crawlers expose: the same view as its URL.
+        let below = match below.strip_suffix("index.html") {
+            Some(folder) if folder.is_empty() || folder.ends_with('/') => folder.trim_end_matches('/'),
+            _ => below.strip_suffix(".html").unwrap_or(below),
+        };
         if below.is_empty() {
             return Some(Route::Home);
         }

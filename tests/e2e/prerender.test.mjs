@@ -195,6 +195,23 @@ test("with JavaScript the app takes over: same text, no shift, no skeleton, focu
   await screenshot(page, "prerendered-article-js");
 }));
 
+test("a prerendered page opened at its file's URL (.html) gets the same view and title from the app as at its own URL", () => withPage(env.browser, async (page) => {
+  const lang = env.langs[0];
+  const item = articlesOf(lang)[0];
+  for (const path of [`/${lang}/terms`, `/${lang}/news/${encodeURIComponent(item.slug)}`, `/${lang}/`]) {
+    const file = path.endsWith("/") ? `${path}index.html` : `${path}.html`;
+    const seen = [];
+    for (const at of [path, file]) {
+      await page.goto(url(at));
+      await takenOver(page);
+      await settled(page);
+      seen.push({ title: await page.title(), heading: await page.locator("main h1").textContent() });
+    }
+    assert.deepEqual(seen[1], seen[0], file);
+    assert.doesNotMatch(seen[1].title, /not found/i, file);
+  }
+}));
+
 test("every article reads the same before and after the takeover: the host's sanitizer and the browser's walk agree", async () => {
   const context = await env.browser.newContext({ javaScriptEnabled: false });
   const still = await context.newPage();
@@ -266,10 +283,12 @@ test("a link-preview bot that runs no script gets the article's title, descripti
   const meta = metaTags(html);
   const title = html.match(/<title>([^<]*)<\/title>/)[1];
   assert.ok(title.startsWith(article.title), "the <title> names the article");
-  assert.deepEqual(meta["og:title"], [title]);
+  // The article's own title; the agency's name is og:site_name.
+  assert.deepEqual(meta["og:title"], [article.title]);
+  assert.ok(title.includes(meta["og:site_name"][0]));
   assert.deepEqual(meta["og:type"], ["article"]);
   assert.deepEqual(meta["og:url"], [pageUrl]);
-  assert.deepEqual(meta["og:locale"], [lang]);
+  assert.match(meta["og:locale"][0], new RegExp(`^${lang}_[A-Z]{2}$`), "Open Graph's language_TERRITORY");
   assert.equal(meta["og:locale:alternate"]?.length ?? 0, Object.keys(article.translations ?? {}).length);
   if (article.summary) assert.deepEqual(meta["og:description"], [article.summary]);
   assert.match(html, new RegExp(`<link rel="canonical" href="${pageUrl}"`));
@@ -288,8 +307,10 @@ test("a link-preview bot that runs no script gets the article's title, descripti
       assert.deepEqual(meta["og:image:width"], [String(preview.width)]);
       const height = Math.round(article.photo.height * preview.width / article.photo.width);
       assert.deepEqual(meta["og:image:height"], [String(height)]);
-    } else if (article.photo.width) {
-      assert.deepEqual(meta["og:image:width"], [String(article.photo.width)]);
+    } else {
+      // An SVG: its JPEG rendition, drawn by the publish step.
+      assert.match(fetched.headers.get("content-type"), /^image\/jpeg/);
+      assert.ok(Number(meta["og:image:width"][0]) >= 1200);
     }
     assert.deepEqual(meta["twitter:card"], ["summary_large_image"]);
   }
@@ -298,6 +319,11 @@ test("a link-preview bot that runs no script gets the article's title, descripti
   assert.equal(ld["@type"], "NewsArticle");
   assert.equal(ld.headline, article.title);
   assert.equal(ld.inLanguage, lang);
+  assert.equal(ld.author["@type"], "Organization");
+  assert.equal(ld.dateModified, article.updated ?? article.published);
+  for (const image of [ld.publisher.logo.url, ...(ld.image ?? [])]) {
+    assert.match((await fetch(image)).headers.get("content-type"), /^image\/(jpeg|png)/, image);
+  }
   // The article's text is in the HTML itself.
   assert.ok(html.includes(`>${article.title.replaceAll("&", "&amp;")}</h1>`));
 });
@@ -331,9 +357,13 @@ test("sitemap.xml lists every prerendered page with its alternates; robots.txt p
     const feed = await response.text();
     const links = await parseXml(page, feed, { tag: "entry" });
     assert.equal(links.error, undefined, links.error);
-    const ids = await parseXml(page, feed, { tag: "id" });
+    const hrefs = await parseXml(page, feed, { tag: "link", attr: "href" });
     const newest = articlesOf(lang).slice(0, 20).map((item) => url(`/${lang}/news/${encodeURIComponent(item.slug)}`));
-    assert.deepEqual(ids.values.slice(1), newest, `${lang}: the feed lists the latest articles, newest first`);
+    assert.deepEqual(hrefs.values.slice(2), newest, `${lang}: the feed lists the latest articles, newest first`);
+    // Entry ids from the site's tag_authority, which no origin changes.
+    const { tag_authority: authority } = await json("site.json");
+    const ids = await parseXml(page, feed, { tag: "id" });
+    if (authority) assert.ok(ids.values.every((id) => id.startsWith(`tag:${authority}:`)), ids.values[0]);
     // Discoverable from every page of the language.
     const listing = await (await fetch(url(`/${lang}/`))).text();
     assert.match(listing, new RegExp(`<link rel="alternate" type="application/atom\\+xml" href="/${lang}/feed.xml"`));
@@ -373,7 +403,7 @@ test("titles and bodies with markup in them stay text; nothing breaks out of the
     assert.ok(found.ogTitle.startsWith(article.title));
     assert.equal(found.description, article.summary);
     assert.equal(await page.locator("main h1").textContent(), article.title);
-    assert.equal(await page.locator(".rich-text").innerHTML(), '<p>Safe</p><img src="/api/' + lang + '/news/x" loading="lazy" decoding="async" alt="">x');
+    assert.equal(await page.locator(".rich-text").innerHTML(), '<p>Safe</p><img src="./api/' + lang + '/news/x" loading="lazy" decoding="async" alt="">x');
   });
   assert.doesNotMatch(html, /prerender\.invalid/, "without --origin, no placeholder origin is left");
 });
