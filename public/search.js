@@ -120,8 +120,12 @@ function form(container, options, counts) {
 /** One result. */
 function result(data, options) {
   const href = data.url.replace(/\.html$/, "");
+  // The index has the photo as the prerendered page has it, relative to the
+  // folder the site was published in (./api/img/…), where this module is too:
+  // resolved against it, not against a portal's page that embeds the app.
+  const image = data.meta?.image && new URL(data.meta.image, import.meta.url).href;
   return h("li", { class: "search-result" },
-    data.meta?.image ? h("img", { class: "search-result__photo", src: data.meta.image, alt: "", width: 120, height: 80, loading: "lazy", decoding: "async" }) : null,
+    image ? h("img", { class: "search-result__photo", src: image, alt: "", width: 120, height: 80, loading: "lazy", decoding: "async" }) : null,
     h("div", { class: "search-result__body" },
       h("h2", { class: "search-result__title" }, h("a", { href }, data.meta?.title ?? href)),
       data.meta?.date ? h("p", { class: "search-result__date" }, longDate(data.meta.date, options.dates)) : null,
