@@ -10,6 +10,7 @@
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// The settings, as `site.json` has them.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -19,6 +20,9 @@ pub struct SiteSettings {
     /// RFC 4151's `taggingEntity`: a domain the agency owns and a date it
     /// owned it (`migration.gov.az,2024`), fixed for the site's lifetime.
     pub tag_authority: Option<String>,
+    /// Open Graph's locale (`en_GB`) of the languages that set one
+    /// (`languages[].locale`); the others get CLDR's likely region.
+    pub locales: BTreeMap<String, String>,
 }
 
 impl SiteSettings {
@@ -27,9 +31,22 @@ impl SiteSettings {
     pub fn from_json(text: &str) -> SiteSettings {
         let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
         let text_field = |name: &str| value.get(name).and_then(|v| v.as_str()).map(str::to_string);
+        let locales = value["languages"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|language| {
+                let code = language["code"].as_str()?;
+                let locale = language["locale"]
+                    .as_str()
+                    .filter(|locale| check_locale(locale).is_ok())?;
+                Some((code.to_string(), locale.replace('-', "_")))
+            })
+            .collect();
         SiteSettings {
             timezone: text_field("timezone"),
             tag_authority: text_field("tag_authority"),
+            locales,
         }
     }
 
@@ -76,6 +93,21 @@ pub fn start_of_day(date: &str, zone: &TimeZone) -> Option<String> {
     let date: Date = date.get(..10)?.parse().ok()?;
     let zoned = date.to_zoned(zone.clone()).ok()?;
     Some(zoned.timestamp().display_with_offset(zoned.offset()).to_string())
+}
+
+/// Checks a language's `locale`: Open Graph's `language_TERRITORY`
+/// (`en_GB`; `en-GB` is read the same).
+pub fn check_locale(locale: &str) -> Result<(), String> {
+    let (language, territory) = locale.split_once(['_', '-']).unwrap_or((locale, ""));
+    let language_ok = (2..=3).contains(&language.len()) && language.chars().all(|c| c.is_ascii_lowercase());
+    let territory_ok = territory.len() == 2 && territory.chars().all(|c| c.is_ascii_uppercase());
+    if language_ok && territory_ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "locale {locale:?} is not a language and a territory like \"en_GB\""
+        ))
+    }
 }
 
 /// Checks a `tag_authority`: `domain,YYYY`, `domain,YYYY-MM` or
@@ -166,8 +198,13 @@ mod tests {
 
     #[test]
     fn settings_are_read_leniently() {
-        let settings =
-            SiteSettings::from_json(r#"{"languages":[],"timezone":"Asia/Baku","tag_authority":5}"#);
+        let settings = SiteSettings::from_json(
+            r#"{"languages":[{"code":"en","locale":"en-GB"},{"code":"az"},{"code":"ru","locale":"Russian"}],"timezone":"Asia/Baku","tag_authority":5}"#,
+        );
+        assert_eq!(
+            settings.locales,
+            BTreeMap::from([("en".to_string(), "en_GB".to_string())])
+        );
         assert_eq!(settings.timezone.as_deref(), Some("Asia/Baku"));
         assert_eq!(settings.tag_authority, None);
         assert!(SiteSettings::from_json("not json").zone().is_ok());

@@ -33,6 +33,9 @@ pub(super) struct LanguageToml {
     pub(super) name: String,
     /// The agency's name in this language (the header).
     pub(super) agency: String,
+    /// Open Graph's `language_TERRITORY` (`en_GB`), when CLDR's likely
+    /// region for the code (`en` → `en_US`) is not the site's.
+    pub(super) locale: Option<String>,
     pub(super) copyright_year: Option<i32>,
     pub(super) logo: Option<LogoToml>,
 }

@@ -285,6 +285,7 @@ impl Builder {
                     .map(|l| LanguageOut {
                         code: &l.code,
                         name: &l.name,
+                        locale: l.locale.as_deref(),
                     })
                     .collect(),
                 default_language: &site.default_language,
@@ -369,6 +370,11 @@ impl Builder {
             .map(crate::settings::check_tag_authority)
         {
             self.error(FILE, None, why);
+        }
+        for language in &site.languages {
+            if let Some(Err(why)) = language.locale.as_deref().map(crate::settings::check_locale) {
+                self.error(FILE, None, format!("{}: {why}", language.code));
+            }
         }
         Some(site)
     }

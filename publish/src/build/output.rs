@@ -19,6 +19,8 @@ pub(super) struct SiteIndexOut<'a> {
 pub(super) struct LanguageOut<'a> {
     pub(super) code: &'a str,
     pub(super) name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) locale: Option<&'a str>,
 }
 
 #[derive(Serialize)]

@@ -74,6 +74,12 @@ impl Checker {
         {
             self.error(file, Some("tag_authority".into()), why);
         }
+        for (i, language) in value["languages"].as_array().into_iter().flatten().enumerate() {
+            if let Some(Err(why)) = language["locale"].as_str().map(crate::settings::check_locale) {
+                let message = format!("{why}: previews get the language's likely one");
+                self.warning(file, Some(format!("languages[{i}].locale")), message);
+            }
+        }
     }
 
     /// Language folders that `site.json` does not list.

@@ -12,6 +12,7 @@ use news_portal::core::markup::{escape_into, escaped, Escape};
 use news_portal::core::model::{Article, SiteInfo};
 use news_portal::state::head::Head;
 use serde_json::json;
+use std::collections::BTreeMap;
 
 /// The app's head tags, as its views described them.
 pub fn app_tags(head: &Head) -> String {
@@ -40,6 +41,9 @@ pub struct PageFacts<'a> {
     pub lang: &'a str,
     /// The other languages the page exists in.
     pub alternate_langs: Vec<&'a str>,
+    /// Open Graph locales the site sets for its languages (`settings`);
+    /// the others come from `og_locale`.
+    pub locales: &'a BTreeMap<String, String>,
     /// The agency.
     pub site: &'a SiteInfo,
     /// The page's absolute URL (`None` without `--origin`).
@@ -108,9 +112,16 @@ pub fn page_tags(facts: &PageFacts) -> String {
             "website"
         },
     ));
-    tag(meta("og:locale", &og_locale(facts.lang)));
+    let locale = |lang: &str| {
+        facts
+            .locales
+            .get(lang)
+            .cloned()
+            .unwrap_or_else(|| og_locale(lang))
+    };
+    tag(meta("og:locale", &locale(facts.lang)));
     for lang in &facts.alternate_langs {
-        tag(meta("og:locale:alternate", &og_locale(lang)));
+        tag(meta("og:locale:alternate", &locale(lang)));
     }
     if let Some(url) = &facts.url {
         tag(meta("og:url", url));
@@ -316,7 +327,10 @@ mod tests {
     }
 
     fn facts<'a>(article: &'a Article, site: &'a SiteInfo, pictures: Pictures) -> PageFacts<'a> {
+        static LOCALES: std::sync::LazyLock<BTreeMap<String, String>> =
+            std::sync::LazyLock::new(|| BTreeMap::from([("az".to_string(), "az_IR".to_string())]));
         PageFacts {
+            locales: &LOCALES,
             title: &article.title,
             description: article.summary.as_deref().unwrap_or_default(),
             lang: "pt-BR",
@@ -388,7 +402,7 @@ mod tests {
             r#"<meta property="og:type" content="article""#,
             r#"<meta property="og:locale" content="pt_BR""#,
             r#"<meta property="og:locale:alternate" content="en_US""#,
-            r#"<meta property="og:locale:alternate" content="az_AZ""#,
+            r#"<meta property="og:locale:alternate" content="az_IR""#,
             r#"<meta property="og:image" content="https://x.gov/preview/a-whole.jpg""#,
             r#"<meta property="og:image:width" content="1200""#,
             r#"<meta property="og:image:height" content="800""#,

@@ -146,6 +146,7 @@ pub(super) fn write_page(context: &Context, job: Job) -> PageOutcome {
         },
         description: &rendered.head.description,
         lang: &lang,
+        locales: &context.settings.locales,
         alternate_langs: alternates
             .iter()
             .map(|(code, _)| code.as_str())
