@@ -95,6 +95,22 @@ pub fn start_of_day(date: &str, zone: &TimeZone) -> Option<String> {
     Some(zoned.timestamp().display_with_offset(zoned.offset()).to_string())
 }
 
+/// A date or time from the data as an RFC 3339 moment: as written when it is
+/// one; a date and time without an offset, in the agency's `zone`; a date
+/// alone, the start of that day there. `None` when it is no date.
+pub fn moment(raw: &str, zone: &TimeZone) -> Option<String> {
+    let raw = raw.trim();
+    if raw.parse::<jiff::Timestamp>().is_ok() {
+        return Some(raw.to_string());
+    }
+    if raw.len() > 10 {
+        let local: jiff::civil::DateTime = raw.replace(' ', "T").parse().ok()?;
+        let zoned = local.to_zoned(zone.clone()).ok()?;
+        return Some(zoned.timestamp().display_with_offset(zoned.offset()).to_string());
+    }
+    start_of_day(raw, zone)
+}
+
 /// Checks a language's `locale`: Open Graph's `language_TERRITORY`
 /// (`en_GB`; `en-GB` is read the same).
 pub fn check_locale(locale: &str) -> Result<(), String> {
@@ -170,6 +186,20 @@ mod tests {
             "2024-01-01T00:00:00+00:00"
         );
         assert!(start_of_day("2024-02-30", &baku).is_none());
+        // A moment: as written, in the zone without an offset, a day's start.
+        assert_eq!(
+            moment("2024-05-14T10:30:00Z", &baku).unwrap(),
+            "2024-05-14T10:30:00Z"
+        );
+        assert_eq!(
+            moment("2024-05-14T10:30:00", &baku).unwrap(),
+            "2024-05-14T10:30:00+04:00"
+        );
+        assert_eq!(
+            moment(" 2024-05-14 ", &baku).unwrap(),
+            "2024-05-14T00:00:00+04:00"
+        );
+        assert!(moment("14 May", &baku).is_none() && moment("2024-05-14Tnoon", &baku).is_none());
     }
 
     #[test]

@@ -282,7 +282,7 @@ fn bodies_name_no_origin_and_every_preview_is_a_raster_file_of_its_size() {
             let ld = &page[page.find("application/ld+json").unwrap()..];
             let ld: Value =
                 serde_json::from_str(&ld[ld.find('>').unwrap() + 1..ld.find("</script>").unwrap()]).unwrap();
-            for image in ld["image"].as_array().unwrap() {
+            for image in ld["image"].as_array().into_iter().flatten() {
                 image::image_dimensions(file_of(image.as_str().unwrap())).unwrap();
             }
             let logo = &ld["publisher"]["logo"];

@@ -10,7 +10,8 @@ const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8",
   ".wasm": "application/wasm", ".svg": "image/svg+xml", ".png": "image/png",
-  ".jpg": "image/jpeg", ".ico": "image/x-icon",
+  ".jpg": "image/jpeg", ".ico": "image/x-icon", ".xml": "application/xml; charset=utf-8",
+  ".webp": "image/webp", ".txt": "text/plain; charset=utf-8",
 };
 
 async function isFile(path) {

@@ -314,13 +314,18 @@ test("a link-preview bot that runs no script gets the article's title, descripti
     }
     assert.deepEqual(meta["twitter:card"], ["summary_large_image"]);
   }
-  assert.deepEqual(meta["article:published_time"], [article.published]);
+  // A date alone is the start of that day in the site's time zone (site.json's timezone).
+  const moment = (raw) => (raw.length > 10 ? raw : new RegExp(`^${raw}T00:00:00([+-]\\d\\d:\\d\\d)$`));
+  const sameMoment = (value, raw, what) => (typeof moment(raw) === "string" ? assert.equal(value, raw, what) : assert.match(value, moment(raw), what));
+  assert.equal(meta["article:published_time"].length, 1);
+  sameMoment(meta["article:published_time"][0], article.published, "article:published_time");
   const ld = JSON.parse(html.match(/<script type="application\/ld\+json"[^>]*>([^<]*)<\/script>/)[1]);
   assert.equal(ld["@type"], "NewsArticle");
   assert.equal(ld.headline, article.title);
   assert.equal(ld.inLanguage, lang);
   assert.equal(ld.author["@type"], "Organization");
-  assert.equal(ld.dateModified, article.updated ?? article.published);
+  sameMoment(ld.datePublished, article.published, "datePublished");
+  sameMoment(ld.dateModified, article.updated ?? article.published, "dateModified: the publication when never updated");
   for (const image of [ld.publisher.logo.url, ...(ld.image ?? [])]) {
     assert.match((await fetch(image)).headers.get("content-type"), /^image\/(jpeg|png)/, image);
   }

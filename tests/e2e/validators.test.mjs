@@ -180,4 +180,7 @@ test("unseen: the feed has whole articles, in the agency's day, and photos at ab
   assert.match(feed, /<published>2025-03-28T00:00:00-04:00<\/published>/);
   assert.match(feed, /<published>2025-04-10T09:15:00-04:00<\/published>/);
   assert.match(feed, /&lt;img src=&quot;https:\/\/www\.example\.gov\/api\/img\//);
+  // An SVG chart as the JPEG drawn of it: some readers and mail bridges show no SVG.
+  assert.match(feed, /&lt;img src=&quot;https:\/\/www\.example\.gov\/preview\/[0-9a-f]+-whole\.jpg&quot;/);
+  assert.doesNotMatch(feed, /\.svg&quot;/);
 });

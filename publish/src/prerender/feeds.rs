@@ -6,12 +6,11 @@
 //! `tag_authority`, so that moving the site to another origin does not make
 //! every entry new to a feed reader.
 
-use crate::settings::start_of_day;
+use crate::settings::moment;
 use atom_syndication::{Content, Entry, Feed, FixedDateTime, Link, Person, Text};
 use jiff::tz::TimeZone;
 use news_portal::core::markup::escaped;
-use news_portal::core::model::{Article, SiteInfo};
-use news_portal::core::photo_sizes;
+use news_portal::core::model::{Article, Photo, SiteInfo};
 use news_portal::core::routes::{BasePath, Route};
 use news_portal::i18n::strings;
 use news_portal::ssr::sanitize::sanitize;
@@ -27,7 +26,13 @@ pub struct FeedSite<'a> {
     pub authority: Option<&'a str>,
     /// A URL from the tree's documents made absolute under the origin.
     pub absolute: &'a dyn Fn(&str) -> String,
+    /// A photo as a raster picture every reader shows, absolute, with its
+    /// size when known (an SVG's JPEG rendition, else the JPEG variant).
+    pub picture: &'a dyn Fn(&Photo) -> Raster,
 }
+
+/// A picture's absolute URL and its size, when known.
+pub type Raster = (String, Option<(u32, u32)>);
 
 /// One entry: the article's slug, the article, its URL path.
 pub type FeedEntry<'a> = (&'a str, &'a Article, &'a str);
@@ -99,10 +104,10 @@ pub fn feed(lang: &str, info: &SiteInfo, entries: &[FeedEntry], site: &FeedSite)
 fn content_html(article: &Article, site: &FeedSite) -> String {
     let mut html = String::new();
     if let Some(photo) = &article.photo {
-        let (src, size) = photo_sizes::preview(photo);
+        let (src, size) = (site.picture)(photo);
         html.push_str(&format!(
             r#"<figure><img src="{}" alt="{}""#,
-            escaped(&(site.absolute)(src)),
+            escaped(&src),
             escaped(&photo.alt)
         ));
         if let Some((width, height)) = size {
@@ -142,11 +147,7 @@ fn link(href: &str, rel: &str, mime: &str) -> Link {
     link
 }
 
-/// A date or time from the data as Atom's date-time: a full time as written,
-/// a date alone as the start of that day in the agency's `zone`.
+/// A date or time from the data as Atom's date-time (`settings::moment`).
 fn time(raw: &str, zone: &TimeZone) -> Option<FixedDateTime> {
-    let iso = super::head::iso_time(raw)?;
-    FixedDateTime::parse_from_rfc3339(&iso)
-        .ok()
-        .or_else(|| FixedDateTime::parse_from_rfc3339(&start_of_day(&iso, zone)?).ok())
+    FixedDateTime::parse_from_rfc3339(&moment(raw, zone)?).ok()
 }

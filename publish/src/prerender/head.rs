@@ -6,8 +6,9 @@
 //! describe the first view only, and the app removes them when the reader
 //! moves on.
 
+use crate::settings::moment;
+use jiff::tz::TimeZone;
 use news_portal::core::config::HEAD_ATTRIBUTE;
-use news_portal::core::dates::CalendarDate;
 use news_portal::core::markup::{escape_into, escaped, Escape};
 use news_portal::core::model::{Article, SiteInfo};
 use news_portal::state::head::Head;
@@ -41,6 +42,8 @@ pub struct PageFacts<'a> {
     pub lang: &'a str,
     /// The other languages the page exists in.
     pub alternate_langs: Vec<&'a str>,
+    /// The agency's time zone, in which a date alone is a day.
+    pub zone: &'a TimeZone,
     /// Open Graph locales the site sets for its languages (`settings`);
     /// the others come from `og_locale`.
     pub locales: &'a BTreeMap<String, String>,
@@ -70,7 +73,8 @@ pub struct Shown {
 pub struct Pictures {
     /// `og:image`: the photo (or its rendition), else the site's own.
     pub preview: Option<Shown>,
-    /// JSON-LD's `image`: the photo's crops, widest first.
+    /// JSON-LD's `image`: the photo's crops, widest first (or the photo
+    /// itself where none were made); empty without a photo.
     pub crops: Vec<String>,
     /// The agency's logo, raster, with its size.
     pub logo: Option<Shown>,
@@ -129,6 +133,11 @@ pub fn page_tags(facts: &PageFacts) -> String {
     let image = facts.pictures.preview.as_ref();
     if let Some(picture) = image {
         tag(meta("og:image", &picture.url));
+        let png = picture.url.to_ascii_lowercase().ends_with(".png");
+        tag(meta(
+            "og:image:type",
+            if png { "image/png" } else { "image/jpeg" },
+        ));
         if let Some((width, height)) = picture.size {
             tag(meta("og:image:width", &width.to_string()));
             tag(meta("og:image:height", &height.to_string()));
@@ -138,10 +147,14 @@ pub fn page_tags(facts: &PageFacts) -> String {
         }
     }
     if let Some(article) = facts.article {
-        if let Some(time) = article.published.as_deref().and_then(iso_time) {
+        if let Some(time) = article
+            .published
+            .as_deref()
+            .and_then(|raw| moment(raw, facts.zone))
+        {
             tag(meta("article:published_time", &time));
         }
-        if let Some(time) = article.updated.as_deref().and_then(iso_time) {
+        if let Some(time) = article.updated.as_deref().and_then(|raw| moment(raw, facts.zone)) {
             tag(meta("article:modified_time", &time));
         }
         for keyword in &article.tags {
@@ -182,21 +195,17 @@ fn json_ld(article: &Article, facts: &PageFacts) -> String {
         "author": agency.clone(),
         "publisher": agency,
     });
-    let published = article.published.as_deref().and_then(iso_time);
+    let published = article
+        .published
+        .as_deref()
+        .and_then(|raw| moment(raw, facts.zone));
     let modified = article
         .updated
         .as_deref()
-        .and_then(iso_time)
+        .and_then(|raw| moment(raw, facts.zone))
         .or(published.clone());
-    let images: Vec<String> = if pictures.crops.is_empty() {
-        pictures
-            .preview
-            .iter()
-            .map(|picture| picture.url.clone())
-            .collect()
-    } else {
-        pictures.crops.clone()
-    };
+    // The photo's pictures only: Google asks for no logo as an article's image.
+    let images = pictures.crops.clone();
     let fields = [
         ("description", article.summary.clone().map(Into::into)),
         ("datePublished", published.map(Into::into)),
@@ -225,18 +234,6 @@ fn json_ld(article: &Article, facts: &PageFacts) -> String {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
-}
-
-/// A date or time from the data in ISO 8601, if it is one: as written when it
-/// is a full RFC 3339 time, else the calendar date.
-pub fn iso_time(raw: &str) -> Option<String> {
-    let date = CalendarDate::parse(raw)?;
-    let raw = raw.trim();
-    Some(if raw.get(10..11) == Some("T") {
-        raw.to_string()
-    } else {
-        date.iso()
-    })
 }
 
 /// Open Graph's `language_TERRITORY` for a language tag: its own region when
@@ -329,7 +326,9 @@ mod tests {
     fn facts<'a>(article: &'a Article, site: &'a SiteInfo, pictures: Pictures) -> PageFacts<'a> {
         static LOCALES: std::sync::LazyLock<BTreeMap<String, String>> =
             std::sync::LazyLock::new(|| BTreeMap::from([("az".to_string(), "az_IR".to_string())]));
+        static UTC: TimeZone = TimeZone::UTC;
         PageFacts {
+            zone: &UTC,
             locales: &LOCALES,
             title: &article.title,
             description: article.summary.as_deref().unwrap_or_default(),
@@ -358,7 +357,10 @@ mod tests {
         let data = json_ld_of(&page_tags(&facts(&article, &site, Pictures::default())));
         assert_eq!(data["headline"], article.title.as_str());
         assert_eq!(data["datePublished"], "2024-05-14T10:00:00+04:00");
-        assert_eq!(data["dateModified"], "2024-05-15");
+        assert_eq!(
+            data["dateModified"], "2024-05-15T00:00:00+00:00",
+            "a date alone: the day's start in the zone"
+        );
         assert_eq!(data["@type"], "NewsArticle");
     }
 
@@ -408,7 +410,8 @@ mod tests {
             r#"<meta property="og:image:height" content="800""#,
             r#"<meta property="og:image:alt" content="A photo""#,
             r#"<meta property="article:published_time" content="2024-05-14T10:00:00+04:00""#,
-            r#"<meta property="article:modified_time" content="2024-05-15""#,
+            r#"<meta property="article:modified_time" content="2024-05-15T00:00:00+00:00""#,
+            r#"<meta property="og:image:type" content="image/jpeg""#,
             r#"<meta name="twitter:card" content="summary_large_image""#,
             r#"<link rel="canonical" href="https://x.gov/pt-BR/news/a""#,
         ] {

@@ -2,7 +2,7 @@
 //! is known: the sitemap (with hreflang), a feed per language, and
 //! `robots.txt` pointing at the sitemap.
 
-use super::{feeds, pages::ArticlesMet, sitemap, write_file, Context, Fatal, Written};
+use super::{feeds, pages, pages::ArticlesMet, sitemap, write_file, Context, Fatal, Written};
 use news_portal::core::model::Summary;
 use std::collections::BTreeMap;
 
@@ -21,12 +21,14 @@ pub(super) fn write(
     let in_sitemap: Vec<Written> = written.iter().filter(|page| page.listed).cloned().collect();
     let mut extras = sitemap::sitemaps(&in_sitemap, &site_url);
     let absolute = |url: &str| context.absolute(url);
+    let picture = |photo: &news_portal::core::model::Photo| pages::raster_picture(context, origin, photo);
     let site = feeds::FeedSite {
         origin,
         base,
         zone: &context.zone,
         authority: context.settings.tag_authority.as_deref(),
         absolute: &absolute,
+        picture: &picture,
     };
     for language in &context.index.languages {
         let Some(info) = context.infos.get(&language.code) else {

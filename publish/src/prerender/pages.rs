@@ -3,7 +3,7 @@
 //! shell, on every core.
 
 use super::head::{Pictures, Shown};
-use super::previews::Picture;
+use super::previews::{Picture, Renditions};
 use super::render::render;
 use super::*;
 use news_portal::core::model::Photo;
@@ -146,6 +146,7 @@ pub(super) fn write_page(context: &Context, job: Job) -> PageOutcome {
         },
         description: &rendered.head.description,
         lang: &lang,
+        zone: &context.zone,
         locales: &context.settings.locales,
         alternate_langs: alternates
             .iter()
@@ -228,8 +229,13 @@ fn pictures(context: &Context, origin: &str, photo: Option<&Photo>, info: &SiteI
             size,
             alt: photo.alt.clone(),
         };
-        let variant = (jpeg != photo.src).then_some(jpeg);
-        match context.previews.photo(&photo.src, variant) {
+        let widest = photo
+            .sources
+            .iter()
+            .filter(|source| source.media_type == "image/jpeg")
+            .max_by_key(|source| source.width)
+            .map(|source| source.src.as_str());
+        match context.previews.photo(&photo.src, widest) {
             Some(Ok(made)) => {
                 pictures.crops = made.crops.iter().map(|crop| at(&crop.path)).collect();
                 pictures.preview = Some(match &made.whole {
@@ -239,7 +245,11 @@ fn pictures(context: &Context, origin: &str, photo: Option<&Photo>, info: &SiteI
             }
             // A raster photo not drawn here (on another host, or without
             // variants) is shown as it is.
-            None if !crate::images::is_svg(&photo.src) => pictures.preview = Some(own()),
+            None if !crate::images::is_svg(&photo.src) => {
+                let own = own();
+                pictures.crops = vec![own.url.clone()];
+                pictures.preview = Some(own);
+            }
             _ => {}
         }
     }
@@ -247,6 +257,23 @@ fn pictures(context: &Context, origin: &str, photo: Option<&Photo>, info: &SiteI
         pictures.preview = logo.map(|(logo, (_, site))| shown(&site, &logo.alt));
     }
     pictures
+}
+
+/// `photo` as a raster picture every reader shows, absolute under `origin`:
+/// an SVG's JPEG rendition where one could be drawn, else the JPEG variant
+/// nearest 1200 px (or the photo itself).
+pub(super) fn raster_picture(context: &Context, origin: &str, photo: &Photo) -> feeds::Raster {
+    if crate::images::is_svg(&photo.src) {
+        if let Some(Ok(Renditions {
+            whole: Some(whole), ..
+        })) = context.previews.photo(&photo.src, None)
+        {
+            let url = format!("{origin}{}{}", context.config.base.as_str(), whole.path);
+            return (url, Some((whole.width, whole.height)));
+        }
+    }
+    let (src, size) = photo_sizes::preview(photo);
+    (context.absolute(src), size)
 }
 
 /// The file a route's page goes in, below `DIR`: `en/index.html`,

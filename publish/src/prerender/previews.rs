@@ -8,8 +8,7 @@
 //! - an article's photo: for an SVG, a JPEG of the whole picture 1200 px wide
 //!   (the `og:image`; a raster photo's own JPEG variant serves as it is); for
 //!   any photo of the tree, the three crops (`image` in JSON-LD), from the
-//!   SVG drawn large or from the raster photo's largest JPEG variant near
-//!   1200 px;
+//!   SVG drawn at each size or from the raster photo's widest JPEG variant;
 //! - the site's own preview, for a page without a photo: the logo on the
 //!   agency's colour (the shell's `theme-color`), 1200 × 630;
 //! - the logo as a PNG with its size (the publisher's `logo` in JSON-LD).
@@ -114,7 +113,7 @@ impl Previews {
     }
 
     /// The renditions of the picture at `src` (an absolute URL from a
-    /// document; `jpeg`, for a raster photo, its JPEG variant near 1200 px):
+    /// document; `jpeg`, for a raster photo, its widest JPEG variant):
     /// `None` for a picture outside the tree; `Err` says why it could not be
     /// drawn.
     pub fn photo(&self, src: &str, jpeg: Option<&str>) -> Option<Result<Renditions, String>> {
@@ -294,14 +293,11 @@ impl Previews {
     }
 }
 
-/// The largest crop of `across`:`down` inside `width` × `height`, at most
-/// [`WIDTH`] wide.
+/// The largest crop of exactly `across`:`down` inside `width` × `height`,
+/// at most [`WIDTH`] wide.
 fn crop_size(width: u32, height: u32, across: u32, down: u32) -> (u32, u32) {
-    let (width, height) = (width as u64, height as u64);
-    let (across, down) = (across as u64, down as u64);
-    let crop_width = (height * across / down).min(width).min(WIDTH as u64);
-    let crop_height = (crop_width * down / across).max(1);
-    (crop_width.max(1) as u32, crop_height as u32)
+    let unit = (width / across).min(height / down).min(WIDTH / across).max(1);
+    (unit * across, unit * down)
 }
 
 /// `tree` drawn to cover `width` × `height`, centred (what overflows is cut),
@@ -426,10 +422,11 @@ mod tests {
     #[test]
     fn crops_are_the_largest_that_fit_and_at_most_1200_wide() {
         assert_eq!(crop_size(1200, 800, 16, 9), (1200, 675));
-        assert_eq!(crop_size(1200, 800, 4, 3), (1066, 799));
+        assert_eq!(crop_size(1200, 800, 4, 3), (1064, 798));
+        assert_eq!(crop_size(1600, 1067, 4, 3), (1200, 900));
         assert_eq!(crop_size(1200, 800, 1, 1), (800, 800));
         assert_eq!(crop_size(4000, 3000, 1, 1), (1200, 1200));
-        assert_eq!(crop_size(300, 200, 16, 9), (300, 168));
+        assert_eq!(crop_size(300, 200, 16, 9), (288, 162));
     }
 
     #[test]

@@ -43,10 +43,11 @@ impl Report {
         }
         if self.previews.0 > 0 {
             println!(
-                "wrote {} preview picture(s) into {}/ ({} drawn, the rest kept from an earlier run)",
+                "{} picture(s) of link previews in {}/: {} drawn now, {} kept from an earlier run",
                 self.previews.0,
                 super::previews::FOLDER,
-                self.previews.1
+                self.previews.1,
+                self.previews.0 - self.previews.1
             );
         }
         if !self.searchable.is_empty() {
