@@ -16,11 +16,22 @@ pub fn repo() -> &'static Path {
 }
 
 /// The sample's API tree, built once per test binary into its own folder.
+/// Those of earlier runs (over an hour old) are removed first: each is ~10 MB.
 pub fn sample_api() -> &'static Path {
     static TREE: OnceLock<PathBuf> = OnceLock::new();
     TREE.get_or_init(|| {
         let root = repo();
-        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("sample-api-{}", std::process::id()));
+        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        for entry in std::fs::read_dir(tmp).into_iter().flatten().flatten() {
+            let old = entry
+                .metadata()
+                .and_then(|metadata| metadata.modified())
+                .is_ok_and(|modified| modified.elapsed().is_ok_and(|age| age.as_secs() > 3600));
+            if old && entry.file_name().to_string_lossy().starts_with("sample-api-") {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+        let out = tmp.join(format!("sample-api-{}", std::process::id()));
         if let Err(errors) = news_publish::build::build(&root.join("content"), &out) {
             let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
             panic!("content/ does not build:\n{}", errors.join("\n"));
