@@ -128,23 +128,32 @@ impl Previews {
                 let tree = self.svg(&bytes)?;
                 let size = tree.size();
                 let height = (WIDTH as f32 * size.height() / size.width()).round() as u32;
-                let whole = self.write(&format!("{key}-whole.jpg"), &cover(&tree, WIDTH, height.max(1))?)?;
+                let whole = self.write(&format!("{key}-whole.jpg"), || cover(&tree, WIDTH, height.max(1)))?;
                 let mut crops = Vec::new();
                 for (name, across, down) in CROPS {
-                    let image = cover(&tree, WIDTH, WIDTH * down / across)?;
-                    crops.push(self.write(&format!("{key}-{name}.jpg"), &image)?);
+                    let crop = || cover(&tree, WIDTH, WIDTH * down / across);
+                    crops.push(self.write(&format!("{key}-{name}.jpg"), crop)?);
                 }
                 return Ok(Renditions {
                     whole: Some(whole),
                     crops,
                 });
             }
-            let image = decode(&bytes)?;
+            // Decoded only if a crop is missing, once for all three.
+            let mut decoded: Option<DynamicImage> = None;
             let mut crops = Vec::new();
             for (name, across, down) in CROPS {
-                let (width, height) = crop_size(image.width(), image.height(), across, down);
-                let cropped = image.resize_to_fill(width, height, FilterType::Triangle);
-                crops.push(self.write(&format!("{key}-{name}.jpg"), &cropped)?);
+                let crop = || {
+                    let image = match decoded.take() {
+                        Some(image) => image,
+                        None => decode(&bytes)?,
+                    };
+                    let (width, height) = crop_size(image.width(), image.height(), across, down);
+                    let cropped = image.resize_to_fill(width, height, FilterType::Triangle);
+                    decoded = Some(image);
+                    Ok(cropped)
+                };
+                crops.push(self.write(&format!("{key}-{name}.jpg"), crop)?);
             }
             Ok(Renditions { whole: None, crops })
         }))
@@ -171,8 +180,10 @@ impl Previews {
                     logo
                 }
             };
-            let png = self.write(&format!("{key}-logo.png"), &logo)?;
-            let site = self.write(&format!("{key}-site.jpg"), &site_picture(&logo, self.colour))?;
+            let png = self.write(&format!("{key}-logo.png"), || Ok(logo.clone()))?;
+            let site = self.write(&format!("{key}-site.jpg"), || {
+                Ok(site_picture(&logo, self.colour))
+            })?;
             Ok((png, site))
         }))
     }
@@ -263,21 +274,32 @@ impl Previews {
     }
 
     /// Writes `image` as `name` in `FOLDER` unless it is there already.
-    fn write(&self, name: &str, image: &DynamicImage) -> Result<Picture, String> {
+    /// The size is read from the file's header when it is there, and
+    /// `image` is made (drawn, decoded, cropped) only when it is not.
+    fn write(
+        &self,
+        name: &str,
+        image: impl FnOnce() -> Result<DynamicImage, String>,
+    ) -> Result<Picture, String> {
         let path = format!("{FOLDER}/{name}");
         let file = self.dir.join(&path);
+        self.used
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(path.clone());
+        if let Ok(size) = imagesize::size(&file) {
+            return Ok(Picture {
+                path,
+                width: size.width as u32,
+                height: size.height as u32,
+            });
+        }
+        let image = image()?;
         let picture = Picture {
             path: path.clone(),
             width: image.width(),
             height: image.height(),
         };
-        self.used
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(path.clone());
-        if file.is_file() {
-            return Ok(picture);
-        }
         let mut bytes = Vec::new();
         let written = if name.ends_with(".png") {
             image.write_to(&mut std::io::Cursor::new(&mut bytes), ImageFormat::Png)
@@ -492,6 +514,13 @@ mod tests {
                 4
             )
         );
+        // The next run finds them: the same pictures and sizes, nothing drawn.
+        let next = Previews::new(&dir, &api, URL, Some("#1d4f7a"));
+        assert_eq!(
+            next.photo(&format!("{URL}img/a.svg"), None).unwrap().unwrap(),
+            made
+        );
+        assert_eq!(next.files().1, 0);
         let _ = std::fs::remove_dir_all(dir);
     }
 
