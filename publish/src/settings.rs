@@ -29,7 +29,11 @@ impl SiteSettings {
     /// Read from the text of `site.json`; fields of the wrong type count as
     /// absent (check-api says so).
     pub fn from_json(text: &str) -> SiteSettings {
-        let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+        Self::from_value(&serde_json::from_str(text).unwrap_or_default())
+    }
+
+    /// Read from `site.json` already parsed.
+    pub fn from_value(value: &serde_json::Value) -> SiteSettings {
         let text_field = |name: &str| value.get(name).and_then(|v| v.as_str()).map(str::to_string);
         let locales = value["languages"]
             .as_array()
@@ -158,47 +162,32 @@ mod tests {
     #[test]
     fn a_day_starts_in_the_agencys_zone() {
         let baku = zone("Asia/Baku").unwrap();
-        assert_eq!(
-            start_of_day("2024-03-28", &baku).unwrap(),
-            "2024-03-28T00:00:00+04:00"
-        );
-        let fixed = zone("+04:00").unwrap();
-        assert_eq!(
-            start_of_day("2024-03-28", &fixed).unwrap(),
-            "2024-03-28T00:00:00+04:00"
-        );
-        // Summer time is the database's, day by day.
-        let berlin = zone("Europe/Berlin").unwrap();
-        assert_eq!(
-            start_of_day("2024-07-01", &berlin).unwrap(),
-            "2024-07-01T00:00:00+02:00"
-        );
-        assert_eq!(
-            start_of_day("2024-01-01", &berlin).unwrap(),
-            "2024-01-01T00:00:00+01:00"
-        );
-        assert_eq!(
-            start_of_day("2024-01-01", &zone("-03:30").unwrap()).unwrap(),
-            "2024-01-01T00:00:00-03:30"
-        );
-        assert_eq!(
-            start_of_day("2024-01-01", &TimeZone::UTC).unwrap(),
-            "2024-01-01T00:00:00+00:00"
-        );
+        // (zone, date, its start there); summer time is the database's, day by day.
+        let days = [
+            ("Asia/Baku", "2024-03-28", "2024-03-28T00:00:00+04:00"),
+            ("+04:00", "2024-03-28", "2024-03-28T00:00:00+04:00"),
+            ("Europe/Berlin", "2024-07-01", "2024-07-01T00:00:00+02:00"),
+            ("Europe/Berlin", "2024-01-01", "2024-01-01T00:00:00+01:00"),
+            ("-03:30", "2024-01-01", "2024-01-01T00:00:00-03:30"),
+            ("UTC", "2024-01-01", "2024-01-01T00:00:00+00:00"),
+        ];
+        for (name, date, start) in days {
+            assert_eq!(
+                start_of_day(date, &zone(name).unwrap()).as_deref(),
+                Some(start),
+                "{name} {date}"
+            );
+        }
         assert!(start_of_day("2024-02-30", &baku).is_none());
         // A moment: as written, in the zone without an offset, a day's start.
-        assert_eq!(
-            moment("2024-05-14T10:30:00Z", &baku).unwrap(),
-            "2024-05-14T10:30:00Z"
-        );
-        assert_eq!(
-            moment("2024-05-14T10:30:00", &baku).unwrap(),
-            "2024-05-14T10:30:00+04:00"
-        );
-        assert_eq!(
-            moment(" 2024-05-14 ", &baku).unwrap(),
-            "2024-05-14T00:00:00+04:00"
-        );
+        let moments = [
+            ("2024-05-14T10:30:00Z", "2024-05-14T10:30:00Z"),
+            ("2024-05-14T10:30:00", "2024-05-14T10:30:00+04:00"),
+            (" 2024-05-14 ", "2024-05-14T00:00:00+04:00"),
+        ];
+        for (raw, expected) in moments {
+            assert_eq!(moment(raw, &baku).as_deref(), Some(expected), "{raw}");
+        }
         assert!(moment("14 May", &baku).is_none() && moment("2024-05-14Tnoon", &baku).is_none());
     }
 

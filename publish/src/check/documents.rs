@@ -50,7 +50,7 @@ impl Checker {
 
     /// The settings only the publishing side reads (`settings`).
     fn site_settings(&mut self, file: &str, value: &Value) {
-        let settings = crate::settings::SiteSettings::from_json(&value.to_string());
+        let settings = crate::settings::SiteSettings::from_value(value);
         for (name, kind) in [
             ("timezone", &settings.timezone),
             ("tag_authority", &settings.tag_authority),
