@@ -59,15 +59,60 @@ function longDate(iso, dates) {
   return month ? h("time", { datetime: match[0] }, fill(dates.pattern, { d: String(Number(d)), month, y })) : null;
 }
 
-/** An excerpt: text, with the words Pagefind marked in `<mark>`; nothing else is markup. */
-function excerpt(html) {
+/**
+ * The letters a reader may type without, from the publish step's table
+ * (`folds`: pairs of letters, `əe` for ə typed as e): `fold("icazə")` is
+ * `icaze`. The index holds each word that has such letters twice, as written
+ * and folded (`icazə icaze`), and queries are folded, so either spelling finds
+ * the story; `untwinned` removes the twins from what a result shows.
+ */
+function folder(pairs) {
+  const table = new Map([...(pairs ?? "").matchAll(/(.)(.)/gsu)].map(([, from, to]) => [from, to]));
+  return (text) => text.replace(/./gsu, (c) => table.get(c) ?? c);
+}
+
+/**
+ * `parts` (`[text, marked]`, in order) with every folded twin after its word
+ * removed, the word marked if either was; adjacent parts of one kind joined.
+ */
+function untwinned(parts, fold) {
+  const tokens = parts.flatMap(([text, marked]) => (text.match(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu) ?? []).map((t) => [t, marked]));
+  const kept = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [word, marked] = tokens[i];
+    const twin = tokens[i + 2]?.[0];
+    const folded = fold(word);
+    if (folded !== word && tokens[i + 1]?.[0] === " " && twin === folded) {
+      kept.push([word, marked || tokens[i + 2][1]]);
+      i += 2;
+    } else kept.push([word, marked]);
+  }
+  return kept.reduce((joined, [text, marked]) => {
+    const last = joined[joined.length - 1];
+    if (last && last[1] === marked) last[0] += text;
+    else joined.push([text, marked]);
+    return joined;
+  }, []);
+}
+
+/**
+ * An excerpt: text, with the words Pagefind marked in `<mark>`; nothing else
+ * is markup. `content` is the page's whole text, as indexed: where the
+ * excerpt begins with the twin of a word it left out, that word is put back.
+ */
+function excerpt(html, content, fold) {
   const text = (part) => {
     const decoder = document.createElement("textarea");
     decoder.innerHTML = part; // a textarea's content is never parsed as markup
     return decoder.value;
   };
-  return (html ?? "").split(/(<mark>.*?<\/mark>)/s).filter(Boolean).map((part) =>
-    part.startsWith("<mark>") ? h("mark", {}, text(part.slice(6, -7))) : text(part));
+  const parts = (html ?? "").split(/(<mark>.*?<\/mark>)/s).filter(Boolean).map((part) =>
+    part.startsWith("<mark>") ? [text(part.slice(6, -7)), true] : [text(part), false]);
+  const plain = parts.map(([part]) => part).join("");
+  const at = (content ?? "").indexOf(plain);
+  const before = at > 0 ? /([\p{L}\p{N}]+)\s$/u.exec(content.slice(0, at))?.[1] : undefined;
+  if (before && fold(before) !== before && plain.startsWith(fold(before))) parts.unshift([`${before} `, false]);
+  return untwinned(parts, fold).map(([part, marked]) => (marked ? h("mark", {}, part) : part));
 }
 
 /** Goes to `href` inside the app: its router follows links, as a reader's click. */
@@ -127,9 +172,9 @@ function result(data, options) {
   return h("li", { class: "search-result" },
     image ? h("img", { class: "search-result__photo", src: image, alt: "", width: 120, height: 80, loading: "lazy", decoding: "async" }) : null,
     h("div", { class: "search-result__body" },
-      h("h2", { class: "search-result__title" }, h("a", { href }, data.meta?.title ?? href)),
+      h("h2", { class: "search-result__title" }, h("a", { href }, data.meta?.title ? untwinned([[data.meta.title, false]], options.fold).map(([text]) => text).join("") : href)),
       data.meta?.date ? h("p", { class: "search-result__date" }, longDate(data.meta.date, options.dates)) : null,
-      h("p", { class: "search-result__excerpt" }, excerpt(data.excerpt))));
+      h("p", { class: "search-result__excerpt" }, excerpt(data.excerpt, data.content, options.fold))));
 }
 
 /**
@@ -144,11 +189,11 @@ function result(data, options) {
 export async function show(container, given) {
   const call = ++current;
   const files = (path) => new URL(`${path}/${given.lang}`, import.meta.url).href;
-  const [{ strings, dates }] = await Promise.all([interfaceOf(`${files("search-strings")}.json`), styled]);
+  const [{ strings, dates, folds }] = await Promise.all([interfaceOf(`${files("search-strings")}.json`), styled]);
   if (call !== current) return;
   const asked = new URLSearchParams(given.query);
   const query = Object.fromEntries(["q", "tag", "year"].map((name) => [name, asked.get(name) ?? ""]));
-  const options = { ...given, query, strings, dates };
+  const options = { ...given, query, strings, dates, fold: folder(folds) };
   const status = h("p", { class: "search__status", role: "status", "aria-live": "polite" });
   const list = h("ol", { class: "search-results" });
   const more = h("button", { type: "button", class: "search-more", hidden: true }, strings.more);
@@ -181,7 +226,7 @@ export async function show(container, given) {
   const filters = {};
   if (query.tag) filters.tag = query.tag;
   if (query.year) filters.year = query.year;
-  const found = await pagefind.search(query.q || null, { filters });
+  const found = await pagefind.search(query.q ? options.fold(query.q) : null, { filters });
   if (call !== current || !found) return;
   container.replaceChild(form(container, options, found.filters), container.firstChild);
 

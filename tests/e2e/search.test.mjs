@@ -118,6 +118,39 @@ test("a word from one article's body finds that article, in every language, what
   }
 }));
 
+test("a word typed without its language's letters (icaze for icazə, ещё as еще) finds what the word as written finds, marked as written", () => withPage(env.browser, async (page) => {
+  let tried = 0;
+  for (const lang of env.langs) {
+    // The letters to fold are the publish step's table (search-strings/{lang}.json), not assumed here.
+    const { folds } = JSON.parse(await readFile(join(env.root, "search-strings", `${lang}.json`), "utf8"));
+    const table = new Map([...folds.matchAll(/(.)(.)/gsu)].map(([, from, to]) => [from, to]));
+    const fold = (text) => [...text].map((c) => table.get(c) ?? c).join("");
+    const list = env.articles[lang];
+    // A word of some article's body with letters to fold and no other spelling elsewhere.
+    const words = list.flatMap((article) => article.text.toLowerCase().match(/[\p{L}]{6,}/gu) ?? []);
+    const word = words.find((candidate) => fold(candidate) !== candidate && !words.includes(fold(candidate)));
+    if (!word) continue;
+    tried += 1;
+    const find = async (typed) => {
+      await page.goto(url(`/${lang}/search?q=${encodeURIComponent(typed)}`));
+      const status = await answered(page);
+      return { status, titles: await resultTitles(page), marks: await page.locator(".search-result mark").allTextContents() };
+    };
+    const written = await find(word);
+    const folded = await find(fold(word));
+    assert.ok(written.titles.length > 0, `${lang}: "${word}" finds its story`);
+    assert.deepEqual(folded.titles, written.titles, `${lang}: "${fold(word)}" finds what "${word}" finds`);
+    assert.equal(folded.status, written.status);
+    // The excerpt shows the words as the article writes them, never the folded twin the index holds.
+    assert.ok(folded.marks.some((mark) => mark.toLowerCase().includes(word)), `${lang}: "${word}" marked as written: ${folded.marks}`);
+    const shown = await page.locator(".search-result__excerpt, .search-result__title").allTextContents();
+    const twin = new RegExp(`(^|[^\\p{L}])${fold(word)}([^\\p{L}]|$)`, "u");
+    assert.ok(!shown.some((text) => twin.test(text.toLowerCase())), `${lang}: no "${fold(word)}" shown: ${shown.join(" | ")}`);
+    if (lang === env.langs[0]) await screenshot(page, `search-folded-${lang}`);
+  }
+  assert.ok(tried > 0, "some language has words with letters to fold");
+}));
+
 test("a tag and a year narrow the list, and the URL keeps them through back, forward and reload", () => withPage(env.browser, async (page) => {
   const lang = env.langs.find((code) => env.articles[code].some((article) => article.tags.length > 0));
   assert.ok(lang, "some language has tagged articles");

@@ -49,6 +49,7 @@ pub fn interface(strings: &news_portal::i18n::Strings) -> String {
             "months": strings.dates.months,
             "pattern": strings.dates.pattern,
         },
+        "folds": FOLDS.iter().map(|(from, to)| format!("{from}{to}")).collect::<String>(),
     })
     .to_string()
 }
@@ -109,6 +110,15 @@ pub fn index(dir: &Path, languages: &[String]) -> Indexed {
             })
         })
         .collect();
+    // What Pagefind reads: each article as its prerendered page has it, with
+    // the folded twin of every word that has letters to fold ([`with_twins`]),
+    // in a folder of its own that mirrors `DIR` (the same URLs), removed after.
+    let source = std::env::temp_dir().join(format!("news-publish-search-{}", std::process::id()));
+    let sources = crate::on_every_core(with_articles.clone(), |lang| twin_pages(dir, &source, lang));
+    if let Some(error) = sources.into_iter().find_map(Result::err) {
+        let _ = std::fs::remove_dir_all(&source);
+        return Indexed::LeftOut(format!("search is left out: {error}"));
+    }
     // A Pagefind per language, as many at once as there are cores: each keeps
     // its cores busy only part of the time (it writes its index on one).
     let runs = crate::on_every_core(with_articles, |lang| {
@@ -116,9 +126,10 @@ pub fn index(dir: &Path, languages: &[String]) -> Indexed {
         let primary = lang.split('-').next().unwrap_or(lang);
         let output = Command::new(&pagefind)
             .arg("--site")
-            .arg(dir)
+            .arg(&source)
             .args(["--glob", &format!("{lang}/news/*.html")])
-            .args(["--output-subdir", &format!("{FOLDER}/{lang}")])
+            .arg("--output-path")
+            .arg(dir.join(FOLDER).join(lang))
             .args(["--force-language", primary])
             // Only the article element is read (the rest of the page is
             // never indexed): the same index for ~10% less of Pagefind's time.
@@ -127,6 +138,7 @@ pub fn index(dir: &Path, languages: &[String]) -> Indexed {
             .output();
         (lang, output)
     });
+    let _ = std::fs::remove_dir_all(&source);
     let mut indexed = Vec::new();
     for (lang, output) in runs {
         match output {
@@ -158,6 +170,112 @@ pub fn index(dir: &Path, languages: &[String]) -> Indexed {
         languages: indexed,
         peak_mib,
     }
+}
+
+/// The letters a reader may type without: each with the letter typed instead.
+/// Azerbaijani's own (ə and ı have no decomposition, so no search engine
+/// folds them), the Latin letters it shares with Turkish, and Russian ё.
+/// `public/search.js` folds queries with this same table (it travels in
+/// `search-strings/{lang}.json`).
+pub const FOLDS: [(char, char); 16] = [
+    ('ə', 'e'),
+    ('Ə', 'E'),
+    ('ı', 'i'),
+    ('İ', 'I'),
+    ('ö', 'o'),
+    ('Ö', 'O'),
+    ('ü', 'u'),
+    ('Ü', 'U'),
+    ('ç', 'c'),
+    ('Ç', 'C'),
+    ('ş', 's'),
+    ('Ş', 'S'),
+    ('ğ', 'g'),
+    ('Ğ', 'G'),
+    ('ё', 'е'),
+    ('Ё', 'Е'),
+];
+
+/// `word` with its foldable letters replaced ([`FOLDS`]).
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .map(|c| FOLDS.iter().find(|(from, _)| *from == c).map_or(c, |(_, to)| *to))
+        .collect()
+}
+
+/// `html` with, after every word of its text that has letters to fold, a space
+/// and the word folded: `icazə` reads `icazə icaze`, so that the index finds
+/// the story by either. Tags and their attributes are left as they are (a
+/// `<` opens a tag until its `>`; the pages are the renderer's own, whose
+/// attribute values and text have `<` and `>` escaped). `public/search.js`
+/// removes the twins from the titles and excerpts it shows.
+pub fn with_twins(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut in_tag = false;
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        out.push_str(word);
+        let folded = fold(word);
+        if folded != *word {
+            out.push(' ');
+            out.push_str(&folded);
+        }
+        word.clear();
+    };
+    for c in html.chars() {
+        if !in_tag && c.is_alphanumeric() {
+            word.push(c);
+            continue;
+        }
+        flush(&mut word, &mut out);
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ => {}
+        }
+        out.push(c);
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// Writes the article pages of `lang` in `dir` into `source` (the same paths)
+/// as Pagefind reads them: the article element alone, with twins.
+fn twin_pages(dir: &Path, source: &Path, lang: &str) -> Result<(), String> {
+    let from = dir.join(lang).join("news");
+    let into = source.join(lang).join("news");
+    std::fs::create_dir_all(&into)
+        .map_err(|error| format!("{} could not be made: {error}", into.display()))?;
+    let entries =
+        std::fs::read_dir(&from).map_err(|error| format!("{} could not be read: {error}", from.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|ext| ext != "html") {
+            continue;
+        }
+        let page = std::fs::read_to_string(&path)
+            .map_err(|error| format!("{} could not be read: {error}", path.display()))?;
+        let Some(article) = indexed_part(&page) else {
+            continue;
+        };
+        let text = format!(
+            "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"></head><body>{}</body></html>",
+            with_twins(article)
+        );
+        let target = into.join(entry.file_name());
+        std::fs::write(&target, text)
+            .map_err(|error| format!("{} could not be written: {error}", target.display()))?;
+    }
+    Ok(())
+}
+
+/// The element of an article page the index reads: from the tag that has
+/// `data-pagefind-body` to the last `</article>` (the article view's own).
+fn indexed_part(page: &str) -> Option<&str> {
+    let marker = page.find("data-pagefind-body")?;
+    let start = page[..marker].rfind('<')?;
+    let end = page.rfind("</article>")? + "</article>".len();
+    (start < end).then(|| &page[start..end])
 }
 
 /// Writes `DIR/search-strings/{lang}.json` for each of `languages`.
@@ -195,6 +313,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_word_with_letters_to_fold_is_followed_by_its_twin_and_markup_is_left_alone() {
+        assert_eq!(fold("İcazə vətəndaşlığı ещё"), "Icaze vetendasligi еще");
+        assert_eq!(
+            with_twins(r#"<h1 title="icazə">Yaşamaq icazəsi</h1><p>Permit &amp; visa, ёлка</p>"#),
+            r#"<h1 title="icazə">Yaşamaq Yasamaq icazəsi icazesi</h1><p>Permit &amp; visa, ёлка елка</p>"#
+        );
+        // English text and numbers come out as they went in.
+        let english =
+            r#"<article data-pagefind-body=""><p>Residence permits 2024: 1,200 issued.</p></article>"#;
+        assert_eq!(with_twins(english), english);
+    }
+
+    #[test]
+    fn the_index_reads_the_article_element_alone() {
+        let page = r#"<html><body><header>Menu</header><main><article class="article" data-pagefind-body=""><h1>T</h1></article></main><footer>F</footer></body></html>"#;
+        assert_eq!(
+            indexed_part(page),
+            Some(r#"<article class="article" data-pagefind-body=""><h1>T</h1></article>"#)
+        );
+        assert_eq!(indexed_part("<html><body><p>No article</p></body></html>"), None);
+    }
+
+    #[test]
     fn the_strings_of_every_language_are_there_for_search_js() {
         for table in news_portal::i18n::ALL {
             let json: serde_json::Value = serde_json::from_str(&interface(table)).unwrap();
@@ -221,6 +362,8 @@ mod tests {
             assert!(table.results.found.contains("{n}"));
             assert_eq!(json["dates"]["months"].as_array().unwrap().len(), 12);
             assert_eq!(json["dates"]["pattern"], table.dates.pattern);
+            // The folding table as pairs of letters, the same for every language.
+            assert_eq!(json["folds"].as_str().unwrap().chars().count(), FOLDS.len() * 2);
         }
     }
 }
