@@ -193,10 +193,11 @@ pub fn site_info(lang: &str) -> Request<SiteInfo> {
     })
 }
 
-/// `API/{lang}/news/page-{n}.json`.
-pub fn listing(lang: &str, page: u32) -> Request<Listing> {
+/// `API/{lang}/news/page-{n}.json`, or with a tag `API/{lang}/tags/{tag}/page-{n}.json`.
+pub fn listing(lang: &str, tag: Option<String>, page: u32) -> Request<Listing> {
     let document = Document::NewsPage {
         lang: lang.into(),
+        tag,
         page,
     };
     Request::new(document, |text, source| {

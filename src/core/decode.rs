@@ -15,6 +15,9 @@ pub const MAX_LISTING_ITEMS: usize = 100;
 /// under 50 KiB). Sanitizing is work on the main thread: 5 MB took 4 seconds.
 pub const MAX_BODY_BYTES: usize = 512 * 1024;
 
+/// The most related articles an article shows (the publish step writes three).
+pub const MAX_RELATED: usize = 3;
+
 /// Cuts `body` to [`MAX_BODY_BYTES`] on a character boundary; `true` if it was cut.
 fn limit_body(body: &mut String) -> bool {
     if body.len() <= MAX_BODY_BYTES {
@@ -102,6 +105,8 @@ pub fn decode_listing(text: &str, resolve: Resolver) -> Result<Listing, ApiError
         })
         .collect();
     Ok(Listing {
+        tag: raw.tag.filter(|tag| !tag.trim().is_empty()),
+        translations: raw.translations,
         page: raw.page.unwrap_or(1),
         total_pages: raw.total_pages.max(1),
         total_items: raw.total_items,
@@ -119,6 +124,10 @@ pub fn decode_article(text: &str, source_url: &str, resolve: Resolver) -> Result
         .into_iter()
         .filter_map(|photo| resolve_photo(photo, resolve))
         .collect();
+    article
+        .related
+        .retain(|item| is_valid_slug(&item.slug) && !item.title.trim().is_empty());
+    article.related.truncate(MAX_RELATED);
     article.source_url = source_url.to_string();
     article.truncated = limit_body(&mut article.body_html);
     Ok(article)

@@ -52,9 +52,18 @@ mod tests {
         assert_eq!(
             url(Document::NewsPage {
                 lang: "en".into(),
+                tag: None,
                 page: 2
             }),
             "https://cdn.example.org/api/en/news/page-2.json"
+        );
+        assert_eq!(
+            url(Document::NewsPage {
+                lang: "az".into(),
+                tag: Some("vətəndaşlıq".into()),
+                page: 2
+            }),
+            "https://cdn.example.org/api/az/tags/v%C9%99t%C9%99nda%C5%9Fl%C4%B1q/page-2.json"
         );
         assert_eq!(
             url(Document::Article {
@@ -93,6 +102,7 @@ mod tests {
         }
         let page_zero = Document::NewsPage {
             lang: "en".into(),
+            tag: None,
             page: 0,
         };
         assert_eq!(api.url(&page_zero), Err(ApiError::NotFound));

@@ -26,15 +26,35 @@ pub struct Language {
     pub name: String,
 }
 
-/// `API/{lang}/site.json`: the agency's identity in one language.
+/// `API/{lang}/site.json`: the agency's identity in one language, and what
+/// the publish step made for it (extensions of contract v1, absent in an
+/// older tree: docs/news-api.md).
 #[serde_with::apply(
     Option => #[serde(default, deserialize_with = "lenient")],
+    Vec<String> => #[serde(default, deserialize_with = "lenient_or_default")],
 )]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct SiteInfo {
     pub name: String,
     pub copyright_year: Option<i32>,
     pub logo: Option<Logo>,
+    /// What the publish step made for this language: [`HAS_TAGS`],
+    /// [`HAS_FEEDS`], and the slug of each optional page it has
+    /// (`accessibility`). One list: one decoder in the bundle.
+    pub has: Vec<String>,
+}
+
+/// In [`SiteInfo::has`]: every tag has its listing (`API/{lang}/tags/{tag}/page-{n}.json`).
+pub const HAS_TAGS: &str = "tags";
+
+/// In [`SiteInfo::has`]: the site has Atom feeds (`BASE{lang}/feed.xml`, and one per tag).
+pub const HAS_FEEDS: &str = "feeds";
+
+impl SiteInfo {
+    /// `true` when [`SiteInfo::has`] names `what`.
+    pub fn has(&self, what: &str) -> bool {
+        self.has.iter().any(|entry| entry == what)
+    }
 }
 
 /// The agency's logo; `src` is resolved to an absolute URL after decoding.
@@ -143,6 +163,10 @@ pub struct Article {
     pub gallery: Vec<Photo>,
     /// As in [`Summary::translations`].
     pub translations: Translations,
+    /// Up to three articles of its language that share its tags, newest
+    /// first (an extension of contract v1, made by the publish step).
+    #[serde(default, deserialize_with = "lenient_items")]
+    pub related: Vec<Summary>,
     /// The URL this document was fetched from: links in `body_html` resolve against it.
     #[serde(skip)]
     pub source_url: String,
@@ -172,6 +196,11 @@ pub struct LegalDocument {
 /// A decoded listing page: the valid items, and how many were skipped as malformed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listing {
+    /// The tag as written, on a tag's listing (an extension of contract v1).
+    pub tag: Option<String>,
+    /// On a tag's listing, `{lang: tag}` (URL forms) of the same tag's
+    /// listing in other languages.
+    pub translations: Translations,
     pub page: u32,
     pub total_pages: u32,
     pub total_items: Option<u32>,
@@ -182,9 +211,12 @@ pub struct Listing {
 /// The wire shape of a listing page; items stay raw text so each is decoded on its own.
 #[serde_with::apply(
     Option => #[serde(default, deserialize_with = "lenient")],
+    Translations => #[serde(default, deserialize_with = "translations")],
 )]
 #[derive(Deserialize)]
 pub(crate) struct RawListing {
+    pub tag: Option<String>,
+    pub translations: Translations,
     pub page: Option<u32>,
     pub total_pages: u32,
     pub total_items: Option<u32>,

@@ -47,25 +47,35 @@ impl BasePath {
     }
 }
 
-/// The legal pages every language has: the contract's `terms` and `privacy`.
+/// The legal pages: the contract's `terms` and `privacy`, which every
+/// language has, and the accessibility statement, which a publisher may give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Legal {
     /// Terms for users.
     Terms,
     /// Privacy Policy.
     Privacy,
+    /// The accessibility statement (an extension of contract v1: optional;
+    /// `API/{lang}/site.json` lists it in `pages` when it is there).
+    Accessibility,
 }
 
 impl Legal {
     /// Every legal page, in the footer's order: the one list of them.
-    pub const ALL: [Legal; 2] = [Legal::Terms, Legal::Privacy];
+    pub const ALL: [Legal; 3] = [Legal::Terms, Legal::Privacy, Legal::Accessibility];
 
     /// Its URL segment, which is also its document's slug (`API/{lang}/pages/{slug}.json`).
     pub fn slug(self) -> &'static str {
         match self {
             Legal::Terms => "terms",
             Legal::Privacy => "privacy",
+            Legal::Accessibility => "accessibility",
         }
+    }
+
+    /// `true` for a page the contract requires of every language.
+    pub fn is_required(self) -> bool {
+        self != Legal::Accessibility
     }
 
     /// The legal page whose slug is `slug`.
@@ -79,6 +89,9 @@ const NEWS_SEGMENT: &str = "news";
 
 /// The URL segment of listing pages after the first: `BASE{lang}/page/{N}`.
 const PAGE_SEGMENT: &str = "page";
+
+/// The URL segment of tag listings: `BASE{lang}/tags/{tag}` (and `/page/{N}`).
+pub const TAGS_SEGMENT: &str = "tags";
 
 /// The URL segment of the search view: `BASE{lang}/search?q=…&tag=…&year=…`.
 pub const SEARCH_SEGMENT: &str = "search";
@@ -148,8 +161,14 @@ pub enum Route {
     /// page so that a static host can serve each as a file. The older
     /// `BASE{lang}/?page=N` names the same page. `page` 0 stands for a page
     /// number that cannot exist (`page/abc`, `?page=-1`): the view says
-    /// "no such page" without a request.
-    Listing { lang: String, page: u32 },
+    /// "no such page" without a request. With a `tag` (its URL form,
+    /// [`tag_key`](super::slug::tag_key)): `BASE{lang}/tags/{tag}` and
+    /// `…/page/{N}`, the articles with that tag.
+    Listing {
+        lang: String,
+        tag: Option<String>,
+        page: u32,
+    },
     /// `BASE{lang}/news/{slug}`: one article.
     Article { lang: String, slug: String },
     /// `BASE{lang}/terms`, `BASE{lang}/privacy`.
@@ -164,6 +183,7 @@ impl Route {
     pub fn listing(lang: &str) -> Route {
         Route::Listing {
             lang: lang.to_string(),
+            tag: None,
             page: 1,
         }
     }
@@ -184,8 +204,16 @@ impl Route {
         let base = base.as_str();
         match self {
             Route::Home => base.to_string(),
-            Route::Listing { lang, page: 1 } => format!("{base}{lang}/"),
-            Route::Listing { lang, page } => format!("{base}{lang}/{PAGE_SEGMENT}/{page}"),
+            Route::Listing { lang, tag, page } => {
+                let tag = tag
+                    .as_ref()
+                    .map(|tag| format!("{TAGS_SEGMENT}/{}/", encode_segment(tag)))
+                    .unwrap_or_default();
+                match page {
+                    1 => format!("{base}{lang}/{tag}"),
+                    _ => format!("{base}{lang}/{tag}{PAGE_SEGMENT}/{page}"),
+                }
+            }
             Route::Article { lang, slug } => {
                 format!("{base}{lang}/{NEWS_SEGMENT}/{}", encode_segment(slug))
             }
@@ -222,12 +250,26 @@ impl Route {
         match rest {
             [] => Some(Route::Listing {
                 lang,
+                tag: None,
                 page: page_number(query_value(query, "page").as_deref()),
             }),
             [segment, number] if segment == PAGE_SEGMENT => Some(Route::Listing {
                 lang,
+                tag: None,
                 page: page_number(Some(number)),
             }),
+            [tags, tag, rest @ ..] if tags == TAGS_SEGMENT && is_valid_slug(tag) => {
+                let page = match rest {
+                    [] => 1,
+                    [segment, number] if segment == PAGE_SEGMENT => page_number(Some(number)),
+                    _ => return None,
+                };
+                Some(Route::Listing {
+                    lang,
+                    tag: Some(tag.clone()),
+                    page,
+                })
+            }
             [news, slug] if news == NEWS_SEGMENT && is_valid_slug(slug) => Some(Route::Article {
                 lang,
                 slug: slug.clone(),
@@ -257,8 +299,9 @@ impl Route {
     pub fn document(&self) -> Option<Document> {
         match self {
             Route::Home | Route::Listing { page: 0, .. } | Route::Search { .. } => None,
-            Route::Listing { lang, page } => Some(Document::NewsPage {
+            Route::Listing { lang, tag, page } => Some(Document::NewsPage {
                 lang: lang.clone(),
+                tag: tag.clone(),
                 page: *page,
             }),
             Route::Article { lang, slug } => Some(Document::Article {
@@ -309,8 +352,13 @@ pub enum Document {
     SiteIndex,
     /// `API/{lang}/site.json`.
     SiteInfo { lang: String },
-    /// `API/{lang}/news/page-{n}.json`.
-    NewsPage { lang: String, page: u32 },
+    /// `API/{lang}/news/page-{n}.json`; with a tag (its URL form),
+    /// `API/{lang}/tags/{tag}/page-{n}.json` (an extension of contract v1).
+    NewsPage {
+        lang: String,
+        tag: Option<String>,
+        page: u32,
+    },
     /// `API/{lang}/news/{slug}.json`.
     Article { lang: String, slug: String },
     /// `API/{lang}/pages/{slug}.json`.
@@ -327,8 +375,21 @@ impl Document {
             Document::SiteIndex => Some("site.json".into()),
             Document::SiteInfo { lang } => Some(format!("{}/site.json", checked_lang(lang)?)),
             Document::NewsPage { page: 0, .. } => None,
-            Document::NewsPage { lang, page } => {
-                Some(format!("{}/news/page-{page}.json", checked_lang(lang)?))
+            Document::NewsPage {
+                lang,
+                tag: None,
+                page,
+            } => Some(format!("{}/news/page-{page}.json", checked_lang(lang)?)),
+            Document::NewsPage {
+                lang,
+                tag: Some(tag),
+                page,
+            } => {
+                let tag = is_valid_slug(tag).then(|| encode_segment(tag))?;
+                Some(format!(
+                    "{}/{TAGS_SEGMENT}/{tag}/page-{page}.json",
+                    checked_lang(lang)?
+                ))
             }
             Document::Article { lang, slug } => {
                 let slug = is_valid_slug(slug).then(|| encode_segment(slug))?;
@@ -369,10 +430,21 @@ impl Counterpart {
 pub fn counterpart(route: Option<&Route>, to: &str, translations: Option<&Translations>) -> Counterpart {
     let lang = to.to_string();
     match route {
-        Some(Route::Listing { page, .. }) => Counterpart::Equivalent(Route::Listing {
+        Some(Route::Listing { tag: None, page, .. }) => Counterpart::Equivalent(Route::Listing {
             lang,
+            tag: None,
             page: (*page).max(1),
         }),
+        // A language's tags are its own words: the same tag where the
+        // listing names it in `to` (its `translations`), else the listing.
+        Some(Route::Listing { tag: Some(_), .. }) => match translations.and_then(|map| map.get(to)) {
+            Some(tag) => Counterpart::Equivalent(Route::Listing {
+                lang,
+                tag: Some(tag.to_string()),
+                page: 1,
+            }),
+            None => Counterpart::Listing(Route::listing(to)),
+        },
         Some(Route::Legal { legal, .. }) => Counterpart::Equivalent(Route::Legal { lang, legal: *legal }),
         // The same words and year in the other language's news; its tags are its own.
         Some(Route::Search { query, .. }) => Counterpart::Equivalent(Route::Search {

@@ -17,6 +17,35 @@ pub fn is_valid_slug(slug: &str) -> bool {
             .any(|c| matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_control() || c.is_whitespace())
 }
 
+/// The URL form of a tag (`BASE{lang}/tags/{key}`, the folder of its listing
+/// documents): lower case, words joined by `-`, letters of any script kept as
+/// they are (`Residence permits` → `residence-permits`, `Vətəndaşlıq` →
+/// `vətəndaşlıq`, `İcazə` → `icazə`). Whitespace and the characters a path
+/// segment cannot hold (`/ \ ? # %`) separate words. `None` when nothing
+/// usable is left. The publish step names the documents with it and the app
+/// links to them with it, so both must agree: lower case is Unicode's default
+/// mapping on both sides (Rust's on the host, the browser's in the wasm,
+/// whose own tables would cost the bundle kilobytes).
+pub fn tag_key(tag: &str) -> Option<String> {
+    let words: Vec<&str> = tag
+        .split(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '/' | '\\' | '?' | '#' | '%'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    // İ lowers to i and a combining dot above: the dot goes.
+    let key = lower_case(&words.join("-")).replace('\u{307}', "");
+    is_valid_slug(&key).then_some(key)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn lower_case(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn lower_case(text: &str) -> String {
+    text.to_lowercase()
+}
+
 /// `true` for a language code shaped like a BCP 47 primary tag, with an optional
 /// region or script: `az`, `en`, `ru`, `az-Latn`, `pt-BR`.
 pub fn is_valid_lang(code: &str) -> bool {

@@ -30,6 +30,15 @@ fn legal(lang: &str, legal: Legal) -> Route {
 fn listing(lang: &str, page: u32) -> Route {
     Route::Listing {
         lang: lang.into(),
+        tag: None,
+        page,
+    }
+}
+
+fn tagged(lang: &str, tag: &str, page: u32) -> Route {
+    Route::Listing {
+        lang: lang.into(),
+        tag: Some(tag.into()),
         page,
     }
 }
@@ -61,6 +70,33 @@ fn hrefs_at_the_root() {
     );
     assert_eq!(legal("en", Legal::Terms).href(&root()), "/en/terms");
     assert_eq!(legal("en", Legal::Privacy).href(&root()), "/en/privacy");
+    assert_eq!(
+        legal("en", Legal::Accessibility).href(&root()),
+        "/en/accessibility"
+    );
+    assert_eq!(tagged("en", "icmpd", 1).href(&root()), "/en/tags/icmpd/");
+    assert_eq!(
+        tagged("az", "vətəndaşlıq", 2).href(&root()),
+        "/az/tags/v%C9%99t%C9%99nda%C5%9Fl%C4%B1q/page/2"
+    );
+}
+
+#[test]
+fn a_tag_reads_as_its_url_form() {
+    use crate::core::slug::tag_key;
+    assert_eq!(tag_key("ICMPD").as_deref(), Some("icmpd"));
+    assert_eq!(
+        tag_key("  Residence   permits ").as_deref(),
+        Some("residence-permits")
+    );
+    assert_eq!(tag_key("İcazə").as_deref(), Some("icazə"));
+    assert_eq!(tag_key("Vətəndaşlıq").as_deref(), Some("vətəndaşlıq"));
+    assert_eq!(tag_key("Трудовая миграция").as_deref(), Some("трудовая-миграция"));
+    assert_eq!(tag_key("C#/.NET").as_deref(), Some("c-.net"));
+    assert_eq!(tag_key("50%").as_deref(), Some("50"));
+    for unusable in ["", "  ", "/", "..", "a..b"] {
+        assert_eq!(tag_key(unusable), None, "{unusable:?}");
+    }
 }
 
 #[test]
@@ -102,7 +138,40 @@ fn locations_name_routes() {
         Route::parse("/ru/privacy/", "", &root),
         Some(legal("ru", Legal::Privacy))
     );
+    assert_eq!(
+        Route::parse("/ru/accessibility", "", &root),
+        Some(legal("ru", Legal::Accessibility))
+    );
+    assert_eq!(
+        Route::parse("/en/tags/icmpd", "", &root),
+        Some(tagged("en", "icmpd", 1))
+    );
+    assert_eq!(
+        Route::parse("/en/tags/icmpd/", "", &root),
+        Some(tagged("en", "icmpd", 1))
+    );
+    assert_eq!(
+        Route::parse("/en/tags/icmpd.html", "", &root),
+        Some(tagged("en", "icmpd", 1))
+    );
+    assert_eq!(
+        Route::parse("/en/tags/icmpd/page/2", "", &root),
+        Some(tagged("en", "icmpd", 2))
+    );
+    assert_eq!(
+        Route::parse("/en/tags/icmpd/page/x", "", &root),
+        Some(tagged("en", "icmpd", 0))
+    );
+    assert_eq!(
+        Route::parse("/az/tags/v%C9%99t%C9%99nda%C5%9Fl%C4%B1q", "", &root),
+        Some(tagged("az", "vətəndaşlıq", 1))
+    );
     for unknown in [
+        "/ru/tags",
+        "/ru/tags/",
+        "/ru/tags/a/b",
+        "/ru/tags/a/page",
+        "/ru/tags/..",
         "/ru/contacts",
         "/ru/news/",
         "/ru/news/a/b",
@@ -146,7 +215,16 @@ fn any_route() -> impl Strategy<Value = Route> {
     let slug = "\\PC{1,40}".prop_filter("a usable slug", |slug: &String| is_valid_slug(slug));
     prop_oneof![
         Just(Route::Home),
-        (lang, any::<u32>()).prop_map(|(lang, page)| Route::Listing { lang, page }),
+        (lang, any::<u32>()).prop_map(|(lang, page)| Route::Listing {
+            lang,
+            tag: None,
+            page
+        }),
+        (lang, slug.clone(), any::<u32>()).prop_map(|(lang, tag, page)| Route::Listing {
+            lang,
+            tag: Some(tag),
+            page
+        }),
         (lang, slug).prop_map(|(lang, slug)| Route::Article { lang, slug }),
         (lang, prop::sample::select(Legal::ALL.to_vec()))
             .prop_map(|(lang, legal)| Route::Legal { lang, legal }),
@@ -225,7 +303,13 @@ fn documents_with_unusable_parts_have_no_path() {
         },
         Document::NewsPage {
             lang: "en".into(),
+            tag: None,
             page: 0,
+        },
+        Document::NewsPage {
+            lang: "en".into(),
+            tag: Some("../x".into()),
+            page: 1,
         },
         Document::SiteInfo { lang: "../".into() },
     ] {
@@ -390,6 +474,12 @@ fn the_shared_fixture_covers_every_kind_of_view() {
     assert!(has(&|r| matches!(r, Route::Listing { page: 1, .. })));
     assert!(has(&|r| matches!(r, Route::Listing { page: 0, .. })));
     assert!(has(&|r| matches!(r, Route::Listing { page, .. } if *page > 1)));
+    assert!(has(
+        &|r| matches!(r, Route::Listing { tag: Some(tag), .. } if !tag.is_ascii())
+    ));
+    assert!(has(
+        &|r| matches!(r, Route::Listing { tag: Some(_), page, .. } if *page > 1)
+    ));
     assert!(has(
         &|r| matches!(r, Route::Article { slug, .. } if !slug.is_ascii())
     ));
