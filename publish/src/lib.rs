@@ -8,6 +8,8 @@
 //!
 //! - `build` (build-api): content files (Markdown, TOML) → the API tree;
 //! - `photos::tree`: a CMS's tree: originals stripped of metadata, variants;
+//! - `derive`: what the publish step adds to any tree: tag listings, related
+//!   news, and what each language has (in its `site.json`);
 //! - `check` (check-api): the tree read as the app reads it;
 //! - `prerender`: every route as HTML, the sitemap, feeds, robots.txt, and
 //!   the search index (`prerender::search`, Pagefind);
@@ -25,6 +27,7 @@ pub mod audit;
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod derive;
 pub mod files;
 pub mod images;
 pub mod names;

@@ -178,7 +178,12 @@ fn stages(options: &Options, dir: &Path, shown: &dyn Fn(&Path) -> String) -> Res
         if count > 0 {
             return Err(format!("stopped: {count} photo(s) cannot be published (above)"));
         }
+        // What build-api derives as it writes a tree: tag listings, related news.
+        println!("== derive {}", shown(&api_dir));
+        let started = Instant::now();
+        crate::derive::derive(&api_dir)?.print(started.elapsed().as_secs_f64());
     }
+    crate::derive::announce_feeds(&api_dir, options.origin.is_some())?;
 
     println!("== check-api {}", shown(&api_dir));
     let started = Instant::now();

@@ -240,10 +240,12 @@ impl ApiTree {
         self.read(&document, |text, url| decode_site_info(text, &resolver(url)))
     }
 
-    /// `{lang}/news/page-{page}.json`.
-    pub fn listing(&self, lang: &str, page: u32) -> Result<Listing, Skipped> {
+    /// `{lang}/news/page-{page}.json`, or with a tag (its URL form)
+    /// `{lang}/tags/{tag}/page-{page}.json`.
+    pub fn listing(&self, lang: &str, tag: Option<&str>, page: u32) -> Result<Listing, Skipped> {
         let document = Document::NewsPage {
             lang: lang.into(),
+            tag: tag.map(str::to_string),
             page,
         };
         self.read(&document, |text, url| decode_listing(text, &resolver(url)))

@@ -178,7 +178,23 @@ fn writes_every_route_of_every_language() {
             Some(news_portal::i18n::strings(&lang).search)
         );
         app.read(&format!("{lang}/feed.xml"));
-        expected += slugs.len() + pages as usize + 2;
+        // The tags' listing pages and the optional legal pages, as the tree has them.
+        let tag_pages = fs::read_dir(app.dir.join(format!("api/{lang}/tags")))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|tag| fs::read_dir(tag.path()).unwrap().count())
+            .sum::<usize>();
+        let optional = usize::from(
+            app.dir
+                .join(format!("api/{lang}/pages/accessibility.json"))
+                .is_file(),
+        );
+        assert_eq!(
+            report.written.get(&(lang.clone(), "tag")).copied().unwrap_or(0),
+            tag_pages
+        );
+        expected += slugs.len() + pages as usize + 2 + tag_pages + optional;
     }
     let languages = app.languages().len();
     assert_eq!(report.searchable.len(), languages, "a search index per language");
@@ -266,7 +282,19 @@ fn bodies_name_no_origin_and_every_preview_is_a_raster_file_of_its_size() {
             let name = format!("{lang}/news/{slug}.html");
             let page = app.read(&name);
             let body = &page[page.find("data-np-prerendered>").unwrap()..];
-            assert!(!body.contains(origin), "{name}: the body names the origin");
+            // Only the share links and the printed address name it: they are
+            // for other sites and paper, where the page's own URL is the one.
+            let end = body
+                .find(r#"<div class="article__end">"#)
+                .unwrap_or_else(|| panic!("{name}: its end"));
+            let after = end + body[end..].find("</div>").unwrap();
+            assert!(
+                !body[..end].contains(origin) && !body[after..].contains(origin),
+                "{name}: the body names the origin"
+            );
+            assert!(
+                body[end..after].contains(&format!(r#"<p class="article__address">{origin}/{lang}/news/"#))
+            );
             let image = meta(&page, "og:image").unwrap_or_else(|| panic!("{name}: an og:image"));
             let (width, height) = image::image_dimensions(file_of(image)).unwrap();
             let told = |property| meta(&page, property).and_then(|value| value.parse::<u32>().ok());
@@ -464,4 +492,115 @@ fn data_on_another_origin_needs_its_folder() {
         page.contains(r#"src="https://cdn.example.org/news-api/img/"#),
         "photos from the data's origin"
     );
+}
+
+#[test]
+fn every_tag_has_its_pages_and_feed_and_optional_pages_are_written_where_they_are() {
+    let origin = "https://www.example.gov";
+    let app = App::new("/", "api/");
+    // As the publish step says before it prerenders with an origin: the site has feeds.
+    news_publish::derive::announce_feeds(&app.dir.join("api"), true).unwrap();
+    let report = run(&app.options(Some(origin))).unwrap();
+    let sitemap = app.read("sitemap.xml");
+    let mut tags_seen = 0;
+    for (lang, slugs, _) in app.languages() {
+        // Each tag of the language's articles, by its URL form, with the articles that have it.
+        let mut tagged: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for slug in &slugs {
+            let article = app.json(&format!("{lang}/news/{slug}.json"));
+            for tag in article["tags"].as_array().into_iter().flatten() {
+                let key = news_portal::core::slug::tag_key(tag.as_str().unwrap()).unwrap();
+                tagged.entry(key).or_default().push(slug.clone());
+            }
+        }
+        assert_eq!(
+            report.written.get(&(lang.clone(), "tag")).copied().unwrap_or(0) >= tagged.len(),
+            true
+        );
+        for (key, with_tag) in &tagged {
+            tags_seen += 1;
+            // Page 1 lists the newest of them, in the listing's order; every page is there.
+            let page = app.read(&format!("{lang}/tags/{key}/index.html"));
+            let first = &with_tag[0];
+            let link = format!(
+                r#"href="/{lang}/news/{}""#,
+                news_portal::core::slug::encode_segment(first)
+            );
+            assert!(page.contains(&link), "{lang}/tags/{key}: lists {first}");
+            let url = format!(
+                "{origin}/{lang}/tags/{}/",
+                news_portal::core::slug::encode_segment(key)
+            );
+            assert!(
+                sitemap.contains(&format!("<loc>{url}</loc>")),
+                "{url} in the sitemap"
+            );
+            // Its feed: named in the page's head and in its body, with the newest first.
+            let feed_path = format!("{lang}/tags/{key}/feed.xml");
+            let feed = atom_syndication::Feed::read_from(app.read(&feed_path).as_bytes()).unwrap();
+            assert_eq!(feed.entries().len(), with_tag.len().min(20), "{feed_path}");
+            assert!(feed.entries()[0].links()[0].href().ends_with(&format!(
+                "/{lang}/news/{}",
+                news_portal::core::slug::encode_segment(first)
+            )));
+            let feed_href = format!(
+                "/{lang}/tags/{}/feed.xml",
+                news_portal::core::slug::encode_segment(key)
+            );
+            assert!(
+                page.contains(&format!(r#"type="application/atom+xml" href="{feed_href}""#)),
+                "{feed_path} in the head"
+            );
+            assert!(
+                page.contains(&format!(r#"<a href="{feed_href}""#)),
+                "{feed_path} in the body"
+            );
+        }
+        // Related news: at most three, of the same language, each sharing a tag.
+        for slug in &slugs {
+            let article = app.json(&format!("{lang}/news/{slug}.json"));
+            let tags: Vec<&str> = article["tags"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            let related = article["related"].as_array().cloned().unwrap_or_default();
+            assert!(related.len() <= 3);
+            for other in &related {
+                let other = app.json(&format!("{lang}/news/{}.json", other["slug"].as_str().unwrap()));
+                let shares = other["tags"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .any(|t| tags.contains(&t));
+                assert!(shares, "{lang}/{slug}: related {} shares a tag", other["slug"]);
+            }
+        }
+        // The accessibility statement: a page, linked and in the sitemap, when the language has one.
+        let has = app.json(&format!("{lang}/site.json"))["has"].clone();
+        let listed = has
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|entry| entry == "accessibility");
+        assert_eq!(
+            listed,
+            app.dir
+                .join(format!("api/{lang}/pages/accessibility.json"))
+                .is_file()
+        );
+        if listed {
+            let page = app.read(&format!("{lang}/accessibility.html"));
+            assert!(page.contains(r#"<h1 id="page-heading""#));
+            assert!(sitemap.contains(&format!("<loc>{origin}/{lang}/accessibility</loc>")));
+            let listing = app.read(&format!("{lang}/index.html"));
+            assert!(
+                listing.contains(&format!(r#"href="/{lang}/accessibility""#)),
+                "{lang}: the footer links to it"
+            );
+        }
+    }
+    assert!(tags_seen > 0, "the sample has tags");
 }

@@ -68,6 +68,32 @@ fn every_sample_file_decodes_under_the_contract() {
             [_, "pages", _] => {
                 decode_legal_document(&text, "https://example.org/p.json").unwrap();
             }
+            // A tag's listing (made by the publish step's derive): the tag as
+            // written, every item valid, photos found one folder deeper.
+            [lang, "tags", tag, name] if name.starts_with("page-") => {
+                let base = format!("https://example.org/api/{lang}/tags/{tag}/");
+                let resolve = join(&base);
+                let listing = decode_listing(&text, &resolve).unwrap();
+                assert_eq!(listing.skipped, 0, "{rel}");
+                assert!(!listing.items.is_empty(), "{rel}");
+                let written = listing.tag.as_deref().unwrap_or_else(|| panic!("{rel}: its tag"));
+                assert_eq!(
+                    news_portal::core::slug::tag_key(written).as_deref(),
+                    Some(*tag),
+                    "{rel}"
+                );
+                for item in &listing.items {
+                    assert!(
+                        item.tags.iter().any(|t| t == written),
+                        "{rel}: {} has the tag",
+                        item.slug
+                    );
+                    if let Some(photo) = &item.photo {
+                        let below = photo.src.strip_prefix("https://example.org/api/").unwrap();
+                        assert!(sample_root().join(below).is_file(), "{rel}: {}", photo.src);
+                    }
+                }
+            }
             _ => panic!("unexpected file in the sample data: {rel}"),
         }
     }

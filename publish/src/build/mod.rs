@@ -199,6 +199,10 @@ pub fn build_with(content: &Path, out: &Path, cache: &Path) -> Result<Built, Vec
             return Err(fail(format!("cannot write {file}: {error}")));
         }
     }
+    if let Err(why) = crate::derive::derive(&staging) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(fail(why));
+    }
     let marker = "This folder is written by build-api, which replaces it whole on every build.\n";
     if let Err(error) = files::write(&staging.join(MARKER), marker.as_bytes()) {
         let _ = std::fs::remove_dir_all(&staging);
@@ -309,7 +313,7 @@ impl Builder {
             self.site_info(language);
             articles.insert(language.code.clone(), self.articles(&language.code));
             for legal in Legal::ALL {
-                self.legal_page(&language.code, legal.slug());
+                self.legal_page(&language.code, legal);
             }
         }
         translations(&mut articles);

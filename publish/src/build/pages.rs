@@ -94,9 +94,15 @@ impl Builder {
         })
     }
 
-    pub(super) fn legal_page(&mut self, lang: &str, slug: &str) {
+    /// `{lang}/pages/{slug}.md` of a legal page; an optional one (the
+    /// accessibility statement) may be missing.
+    pub(super) fn legal_page(&mut self, lang: &str, legal: Legal) {
+        let slug = legal.slug();
         let file = format!("{lang}/pages/{slug}.md");
         if !self.content.join(&file).is_file() {
+            if !legal.is_required() {
+                return;
+            }
             self.error(
                 &file,
                 None,

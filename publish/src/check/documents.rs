@@ -109,8 +109,16 @@ impl Checker {
         self.site_info(lang);
         let listed = self.listing(lang);
         self.articles_of(lang, &listed);
-        for legal in [Legal::Terms, Legal::Privacy] {
-            self.legal(lang, legal);
+        for legal in Legal::ALL {
+            // An optional page is checked when it is there.
+            let file = self
+                .dir
+                .join(lang)
+                .join("pages")
+                .join(format!("{}.json", legal.slug()));
+            if legal.is_required() || file.exists() {
+                self.legal(lang, legal);
+            }
         }
     }
 
@@ -154,6 +162,7 @@ impl Checker {
         for &n in &numbers {
             let document = Document::NewsPage {
                 lang: lang.into(),
+                tag: None,
                 page: n,
             };
             let why = (n == 1).then_some("the listing of this language starts here");

@@ -61,7 +61,11 @@ impl Checker {
             };
             let missing = match &route {
                 Route::Home => None,
-                Route::Listing { lang, page } => match self.pages.get(lang) {
+                Route::Listing {
+                    lang,
+                    tag: None,
+                    page,
+                } => match self.pages.get(lang) {
                     None => Some(format!("{lang} is not one of the site's languages")),
                     Some(&total) if *page == 0 || *page > total => {
                         Some(format!("the listing of {lang} has {total} pages"))
@@ -70,8 +74,10 @@ impl Checker {
                 },
                 Route::Article { lang, slug } => (!self.articles.contains_key(&(lang.clone(), slug.clone())))
                     .then(|| format!("there is no article {lang}/news/{slug}.json")),
-                Route::Legal { lang, .. } | Route::Search { lang, .. } => (!self.pages.contains_key(lang))
-                    .then(|| format!("{lang} is not one of the site's languages")),
+                Route::Legal { lang, .. } | Route::Search { lang, .. } | Route::Listing { lang, .. } => {
+                    (!self.pages.contains_key(lang))
+                        .then(|| format!("{lang} is not one of the site's languages"))
+                }
             };
             if let Some(why) = missing {
                 let message = format!("a link to {}: {why}, so readers meet \"Page not found\"", rest);

@@ -10,8 +10,9 @@ use crate::settings::moment;
 use atom_syndication::{Content, Entry, Feed, FixedDateTime, Link, Person, Text};
 use jiff::tz::TimeZone;
 use news_portal::core::markup::escaped;
-use news_portal::core::model::{Article, Photo, SiteInfo};
-use news_portal::core::routes::{BasePath, Route};
+use news_portal::core::model::{Article, Photo, SiteInfo, Summary};
+use news_portal::core::routes::{BasePath, Route, TAGS_SEGMENT};
+use news_portal::core::slug::encode_segment;
 use news_portal::i18n::strings;
 use news_portal::ssr::sanitize::sanitize;
 
@@ -37,9 +38,90 @@ pub type Raster = (String, Option<(u32, u32)>);
 /// One entry: the article's slug, the article, its URL path.
 pub type FeedEntry<'a> = (&'a str, &'a Article, &'a str);
 
-/// The feed's file below `DIR`, `{lang}/feed.xml`: its URL is `BASE{lang}/feed.xml`.
-pub fn feed_file(lang: &str) -> String {
-    format!("{lang}/feed.xml")
+/// The feed's file below `DIR`, `{lang}/feed.xml`: its URL is
+/// `BASE{lang}/feed.xml`; a tag's (its URL form), `{lang}/tags/{tag}/feed.xml`.
+pub fn feed_file(lang: &str, tag: Option<&str>) -> String {
+    match tag {
+        Some(tag) => format!("{lang}/{TAGS_SEGMENT}/{tag}/feed.xml"),
+        None => format!("{lang}/feed.xml"),
+    }
+}
+
+/// The feed of a tag's listing (`key` its URL form, `name` as written): its
+/// newest articles, each with its summary (as GOV.UK's topic feeds), newest
+/// first. Its `updated` is the newest entry's.
+pub fn tag_feed(
+    lang: &str,
+    key: &str,
+    name: &str,
+    info: &SiteInfo,
+    items: &[Summary],
+    site: &FeedSite,
+) -> String {
+    let FeedSite { origin, base, .. } = site;
+    let route = Route::Listing {
+        lang: lang.to_string(),
+        tag: Some(key.to_string()),
+        page: 1,
+    };
+    let listing = format!("{origin}{}", route.href(base));
+    let file = feed_file(lang, Some(key));
+    let mut feed = Feed::default();
+    feed.set_title(tag_title(lang, name, info));
+    feed.set_id(id(site, &listing, &format!("{lang}/{TAGS_SEGMENT}/{key}")));
+    feed.set_lang(Some(lang.to_string()));
+    let mut author = Person::default();
+    author.set_name(info.name.clone());
+    feed.set_authors(vec![author]);
+    let self_url = format!("{origin}{}{}", base.as_str(), encoded_path(&file));
+    feed.set_links(vec![
+        link(&listing, "alternate", "text/html"),
+        link(&self_url, "self", "application/atom+xml"),
+    ]);
+    let entries: Vec<Entry> = items
+        .iter()
+        .map(|item| {
+            let route = Route::Article {
+                lang: lang.to_string(),
+                slug: item.slug.clone(),
+            };
+            let url = format!("{origin}{}", route.href(base));
+            let mut entry = Entry::default();
+            entry.set_title(item.title.clone());
+            entry.set_id(id(site, &url, &format!("{lang}/news/{}", item.slug)));
+            entry.set_links(vec![link(&url, "alternate", "text/html")]);
+            let published = time(&item.published, site.zone);
+            entry.set_published(published);
+            if let Some(published) = published {
+                entry.set_updated(published);
+            }
+            entry.set_summary(item.summary.clone().map(Text::plain));
+            entry
+        })
+        .collect();
+    if let Some(newest) = entries.iter().map(|entry| *entry.updated()).max() {
+        feed.set_updated(newest);
+    }
+    feed.set_entries(entries);
+    feed.to_string()
+}
+
+/// A tag feed's title: the tag's heading and the agency.
+pub fn tag_title(lang: &str, name: &str, info: &SiteInfo) -> String {
+    format!("{} – {}", strings(lang).tagged.replace("{tag}", name), info.name)
+}
+
+/// A path below `BASE` as a URL path: each segment percent-encoded.
+fn encoded_path(path: &str) -> String {
+    path.split('/').map(encode_segment).collect::<Vec<_>>().join("/")
+}
+
+/// An entry's or a feed's id: a `tag:` URI under the site's authority, else its URL.
+fn id(site: &FeedSite, url: &str, path: &str) -> String {
+    match site.authority {
+        Some(authority) => format!("tag:{authority}:{path}"),
+        None => url.to_string(),
+    }
 }
 
 /// The feed of `lang`. Its `updated` is the newest entry's (so the same
@@ -47,10 +129,7 @@ pub fn feed_file(lang: &str) -> String {
 pub fn feed(lang: &str, info: &SiteInfo, entries: &[FeedEntry], site: &FeedSite) -> String {
     let FeedSite { origin, base, .. } = site;
     let listing = format!("{origin}{}", Route::listing(lang).href(base));
-    let id = |url: &str, path: &str| match site.authority {
-        Some(authority) => format!("tag:{authority}:{path}"),
-        None => url.to_string(),
-    };
+    let id = |url: &str, path: &str| id(site, url, path);
     let mut feed = Feed::default();
     feed.set_title(title(lang, info));
     feed.set_id(id(&listing, &format!("{lang}/news")));
@@ -61,7 +140,7 @@ pub fn feed(lang: &str, info: &SiteInfo, entries: &[FeedEntry], site: &FeedSite)
     feed.set_links(vec![
         link(&listing, "alternate", "text/html"),
         link(
-            &format!("{origin}{}{}", base.as_str(), feed_file(lang)),
+            &format!("{origin}{}{}", base.as_str(), feed_file(lang, None)),
             "self",
             "application/atom+xml",
         ),

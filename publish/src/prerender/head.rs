@@ -271,6 +271,7 @@ mod tests {
             body_html: String::new(),
             gallery: Vec::new(),
             translations: Translations::default(),
+            related: Vec::new(),
             source_url: String::new(),
             truncated: false,
         }
@@ -300,6 +301,7 @@ mod tests {
             name: "Agency".into(),
             copyright_year: None,
             logo: None,
+            has: Vec::new(),
         }
     }
 

@@ -27,8 +27,9 @@ use head::{app_tags, page_tags, PageFacts};
 use news_portal::core::config::AppConfig;
 use news_portal::core::endpoints::Endpoints;
 use news_portal::core::markup::escaped;
-use news_portal::core::model::{Article, Listing, SiteIndex, SiteInfo, Summary};
+use news_portal::core::model::{Article, Listing, SiteIndex, SiteInfo, Summary, HAS_TAGS};
 use news_portal::core::routes::{BasePath, Legal, Route, SearchQuery};
+use news_portal::core::slug::tag_key;
 use news_portal::state::prefetched::{Prefetched, PrefetchedView};
 pub use pages::file_of;
 use pages::{language_list, write_pages};
@@ -79,8 +80,10 @@ pub fn check_origin(origin: &str) -> Result<(), String> {
 
 /// One page to write.
 enum Job {
+    /// A page of the news listing, or of a tag's (`tag`: its URL form).
     Listing {
         lang: String,
+        tag: Option<String>,
         page: u32,
         listing: Listing,
     },
@@ -239,7 +242,7 @@ pub fn run(options: &Options) -> Result<Report, Fatal> {
     report.notes.extend(context.previews.failures());
     files.extend(pictures);
     if let Some(origin) = &origin {
-        for name in outputs::write(&context, origin, &written, &plan.listed, &articles)? {
+        for name in outputs::write(&context, origin, &written, &plan.listed, &plan.tagged, &articles)? {
             report.files.push(name.clone());
             files.insert(name);
         }
@@ -287,6 +290,9 @@ struct Plan {
     infos: BTreeMap<String, SiteInfo>,
     /// Each language's listing items, in order (for the feeds).
     listed: BTreeMap<String, Vec<Summary>>,
+    /// Each tag listing's first items, by language and URL form, with the
+    /// tag as written (for the tags' feeds).
+    tagged: BTreeMap<(String, String), (String, Vec<Summary>)>,
     /// The articles the feeds list.
     in_feeds: BTreeSet<(String, String)>,
 }
@@ -299,13 +305,15 @@ impl Plan {
             jobs: Vec::new(),
             infos: BTreeMap::new(),
             listed: BTreeMap::new(),
+            tagged: BTreeMap::new(),
             in_feeds: BTreeSet::new(),
         };
         for language in &index.languages {
             let lang = language.code.clone();
-            match tree.site_info(&lang) {
+            let info = match tree.site_info(&lang) {
                 Ok(info) => {
-                    plan.infos.insert(lang.clone(), info);
+                    plan.infos.insert(lang.clone(), info.clone());
+                    info
                 }
                 Err(skipped) => {
                     let reason = format!(
@@ -315,8 +323,29 @@ impl Plan {
                     report.skipped.push(Skipped { reason, ..skipped });
                     continue;
                 }
+            };
+            let items = plan.listing_jobs(tree, &lang, None, report);
+            // Each tag's listing, where the tree has them (derive writes them).
+            if info.has(HAS_TAGS) {
+                let keys: BTreeSet<String> = items
+                    .iter()
+                    .flat_map(|item| item.tags.iter().filter_map(|tag| tag_key(tag)))
+                    .collect();
+                for key in keys {
+                    let tagged = plan.listing_jobs(tree, &lang, Some(&key), report);
+                    let name = plan.jobs.iter().rev().find_map(|job| match job {
+                        Job::Listing {
+                            tag: Some(tag),
+                            listing,
+                            ..
+                        } if *tag == key => listing.tag.clone(),
+                        _ => None,
+                    });
+                    let first: Vec<Summary> = tagged.into_iter().take(FEED_LENGTH).collect();
+                    plan.tagged
+                        .insert((lang.clone(), key.clone()), (name.unwrap_or(key), first));
+                }
             }
-            let items = plan.listing_jobs(tree, &lang, report);
             let mut seen = BTreeSet::new();
             for item in &items {
                 if seen.insert(item.slug.clone()) {
@@ -330,11 +359,14 @@ impl Plan {
                     });
                 }
             }
+            // The optional pages the language's site.json lists.
             for legal in Legal::ALL {
-                plan.jobs.push(Job::Legal {
-                    lang: lang.clone(),
-                    legal,
-                });
+                if legal.is_required() || info.has(legal.slug()) {
+                    plan.jobs.push(Job::Legal {
+                        lang: lang.clone(),
+                        legal,
+                    });
+                }
             }
             plan.jobs.push(Job::Search { lang: lang.clone() });
             plan.listed.insert(lang, items);
@@ -345,16 +377,26 @@ impl Plan {
     /// A job per listing page of `lang`, as many as page 1's `total_pages`
     /// says; returns their items. A page that does not decode is skipped; a
     /// missing page ends the listing (so a wrong `total_pages` costs nothing).
-    fn listing_jobs(&mut self, tree: &ApiTree, lang: &str, report: &mut Report) -> Vec<Summary> {
+    fn listing_jobs(
+        &mut self,
+        tree: &ApiTree,
+        lang: &str,
+        tag: Option<&str>,
+        report: &mut Report,
+    ) -> Vec<Summary> {
         let mut items = Vec::new();
         let (mut page, mut total) = (1, 1);
         while page <= total {
-            match tree.listing(lang, page) {
+            match tree.listing(lang, tag, page) {
                 Ok(listing) => {
                     total = listing.total_pages;
                     items.extend(listing.items.iter().cloned());
-                    let lang = lang.to_string();
-                    self.jobs.push(Job::Listing { lang, page, listing });
+                    self.jobs.push(Job::Listing {
+                        lang: lang.to_string(),
+                        tag: tag.map(str::to_string),
+                        page,
+                        listing,
+                    });
                 }
                 Err(skipped) => {
                     let missing = skipped.reason == crate::tree::NO_SUCH_FILE;

@@ -14,6 +14,7 @@ pub(super) fn write(
     origin: &str,
     written: &[Written],
     listed: &BTreeMap<String, Vec<Summary>>,
+    tagged: &BTreeMap<(String, String), (String, Vec<Summary>)>,
     articles: &ArticlesMet,
 ) -> Result<Vec<String>, Fatal> {
     let base = &context.config.base;
@@ -42,7 +43,14 @@ pub(super) fn write(
             })
             .collect();
         let feed = feeds::feed(&language.code, info, &entries, &site);
-        extras.push((feeds::feed_file(&language.code), feed));
+        extras.push((feeds::feed_file(&language.code, None), feed));
+    }
+    for ((lang, key), (name, items)) in tagged {
+        let Some(info) = context.infos.get(lang) else {
+            continue;
+        };
+        let feed = feeds::tag_feed(lang, key, name, info, items, &site);
+        extras.push((feeds::feed_file(lang, Some(key)), feed));
     }
     let mut names = Vec::new();
     for (name, contents) in extras {

@@ -63,12 +63,23 @@ pub(super) type PageOutcome = Result<(&'static str, String, Written, Option<(Str
 /// Reads, renders and writes one page.
 pub(super) fn write_page(context: &Context, job: Job) -> PageOutcome {
     let (kind, lang, route, view) = match job {
-        Job::Listing { lang, page, listing } => {
+        Job::Listing {
+            lang,
+            tag,
+            page,
+            listing,
+        } => {
             let route = Route::Listing {
                 lang: lang.clone(),
+                tag,
                 page,
             };
-            ("listing", lang, route, PrefetchedView::Listing(listing))
+            let kind = if matches!(route, Route::Listing { tag: Some(_), .. }) {
+                "tag"
+            } else {
+                "listing"
+            };
+            (kind, lang, route, PrefetchedView::Listing(listing))
         }
         Job::Article { lang, slug } => {
             let article = context.tree.article(&lang, &slug)?;
@@ -130,9 +141,20 @@ pub(super) fn write_page(context: &Context, job: Job) -> PageOutcome {
         PrefetchedView::Search => (None, None, None),
     };
     let url = context.origin.as_ref().map(|origin| format!("{origin}{href}"));
+    // A tag's listing names its own feed; every other page the language's.
     let feed = context.origin.as_ref().map(|_| {
-        let href = format!("{}{}", context.config.base.as_str(), feeds::feed_file(&lang));
-        (href, feeds::title(&lang, &info))
+        let base = context.config.base.as_str();
+        match (&route, &view) {
+            (Route::Listing { tag: Some(key), .. }, PrefetchedView::Listing(listing)) => {
+                let file = feeds::feed_file(&lang, Some(&news_portal::core::slug::encode_segment(key)));
+                let name = listing.tag.clone().unwrap_or_else(|| key.clone());
+                (format!("{base}{file}"), feeds::tag_title(&lang, &name, &info))
+            }
+            _ => (
+                format!("{base}{}", feeds::feed_file(&lang, None)),
+                feeds::title(&lang, &info),
+            ),
+        }
     });
     let pictures = match &context.origin {
         Some(origin) => pictures(context, origin, image, &info),

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 /// What a run did.
 #[derive(Debug, Default)]
 pub struct Report {
-    /// Pages written, by language and kind (`listing`, `article`, `legal`).
+    /// Pages written, by language and kind (`listing`, `tag`, `article`, `legal`, `search`).
     pub written: BTreeMap<(String, &'static str), usize>,
     /// Other files written (sitemap, feeds, robots.txt).
     pub files: Vec<String>,
