@@ -115,6 +115,22 @@ strings_table! {
     searching,
     /// The index is missing or did not load.
     search_unavailable,
+    /// The footer's link to the accessibility statement, when a language has one.
+    accessibility,
+    /// `{tag}`: the heading of a tag's listing.
+    tagged,
+    /// The link to the Atom feed of a listing.
+    feed,
+    /// The heading of an article's related news.
+    related,
+    /// The heading (and accessible name) of an article's share links.
+    share,
+    /// The share link that opens the reader's mail program.
+    email,
+    copy_link,
+    /// Said (and shown) once the article's address is copied.
+    link_copied,
+    print,
     // `Strings::results`, host only:
     ; results:
     /// `{n}`: how many articles were found.
@@ -137,6 +153,7 @@ impl Strings {
         match legal {
             crate::core::routes::Legal::Terms => self.terms,
             crate::core::routes::Legal::Privacy => self.privacy,
+            crate::core::routes::Legal::Accessibility => self.accessibility,
         }
     }
 }
@@ -198,6 +215,15 @@ pub const AZ: Strings = Strings {
     search_prompt: "Xəbərləri axtarmaq üçün söz yazın.",
     searching: "Axtarılır…",
     search_unavailable: "Axtarış hazırda mümkün deyil. Xəbərlərə səhifə-səhifə baxa bilərsiniz.",
+    accessibility: "Əlçatanlıq bəyanatı",
+    tagged: "«{tag}» etiketli xəbərlər",
+    feed: "Abunə ol (Atom lenti)",
+    related: "Əlaqəli xəbərlər",
+    share: "Paylaş",
+    email: "E-poçt",
+    copy_link: "Keçidi kopyala",
+    link_copied: "Keçid kopyalandı",
+    print: "Çap et",
     #[cfg(feature = "ssr")]
     results: ResultStrings {
         found: "Tapılan xəbərlər: {n}.",
@@ -278,6 +304,15 @@ pub const EN: Strings = Strings {
     search_prompt: "Type words to search the news.",
     searching: "Searching…",
     search_unavailable: "Search is not available right now. You can still browse the news page by page.",
+    accessibility: "Accessibility statement",
+    tagged: "News tagged “{tag}”",
+    feed: "Subscribe (Atom feed)",
+    related: "Related news",
+    share: "Share",
+    email: "Email",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    print: "Print",
     #[cfg(feature = "ssr")]
     results: ResultStrings {
         found: "News found: {n}.",
@@ -359,6 +394,15 @@ pub const RU: Strings = Strings {
     search_prompt: "Введите слова для поиска по новостям.",
     searching: "Идёт поиск…",
     search_unavailable: "Поиск сейчас недоступен. Новости можно просматривать по страницам.",
+    accessibility: "Заявление о доступности",
+    tagged: "Новости с тегом «{tag}»",
+    feed: "Подписаться (лента Atom)",
+    related: "Похожие новости",
+    share: "Поделиться",
+    email: "Эл. почта",
+    copy_link: "Скопировать ссылку",
+    link_copied: "Ссылка скопирована",
+    print: "Распечатать",
     #[cfg(feature = "ssr")]
     results: ResultStrings {
         found: "Найдено новостей: {n}.",

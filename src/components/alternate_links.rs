@@ -25,7 +25,9 @@ pub fn keep_alternate_links() {
         };
         let known_view = match &route {
             Route::Home => false,
-            Route::Article { .. } => alternates.has_translations_for(&route),
+            Route::Article { .. } | Route::Listing { tag: Some(_), .. } => {
+                alternates.has_translations_for(&route)
+            }
             _ => true,
         };
         // Absolute URLs or none: the prerender step without `--origin` has no origin.
@@ -43,7 +45,14 @@ pub fn keep_alternate_links() {
                 _ => None,
             })
             .collect();
-        if matches!(route, Route::Listing { page: 1, .. }) {
+        if matches!(
+            route,
+            Route::Listing {
+                tag: None,
+                page: 1,
+                ..
+            }
+        ) {
             links.push(("x-default".into(), absolute(&Route::Home)));
         }
         links

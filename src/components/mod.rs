@@ -1,6 +1,7 @@
 //! Reusable pieces of the views, one component per file.
 
 pub mod alternate_links;
+pub mod article_end;
 pub mod date_text;
 pub mod fresh;
 pub mod language_switcher;

@@ -9,11 +9,18 @@ use leptos::prelude::*;
 
 /// Links to the pages around `current` of `total`; nothing when there is one page.
 #[component]
-pub fn PaginationNav(current: u32, total: u32, lang: String, strings: &'static Strings) -> impl IntoView {
+pub fn PaginationNav(
+    current: u32,
+    total: u32,
+    lang: String,
+    tag: Option<String>,
+    strings: &'static Strings,
+) -> impl IntoView {
     let base = expect_context::<AppConfig>().base;
     let href = move |page: u32| {
         Route::Listing {
             lang: lang.clone(),
+            tag: tag.clone(),
             page,
         }
         .href(&base)

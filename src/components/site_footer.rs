@@ -27,7 +27,23 @@ pub fn SiteFooter() -> impl IntoView {
                 let lang = site.lang.get();
                 Route::Legal { lang, legal }.href(&base)
             };
-            view! { <li><a href=href>{move || site.strings().legal_name(legal)}</a></li> }
+            // An optional page is linked when the language's site.json lists
+            // it; else its link is empty, and with it its item (style/main.css:
+            // `li:has(> a:empty)`), which costs the bundle nothing of its own.
+            let name = move || {
+                let shown = legal.is_required()
+                    || site
+                        .info
+                        .get()
+                        .and_then(Result::ok)
+                        .is_some_and(|info| info.has(legal.slug()));
+                if shown {
+                    site.strings().legal_name(legal)
+                } else {
+                    ""
+                }
+            };
+            view! { <li><a href=href>{name}</a></li> }
         })
         .collect_view();
     view! {

@@ -1,6 +1,7 @@
 //! `BASE{lang}/news/{slug}`: one article with its photo.
 
 use crate::api;
+use crate::components::article_end::article_end;
 use crate::components::date_text::DateText;
 use crate::components::loaded::{loaded, Source};
 use crate::components::page_heading::PageHeading;
@@ -8,8 +9,9 @@ use crate::components::page_meta::PageMeta;
 use crate::components::photo_figure::PhotoFigure;
 use crate::components::rich_text::RichText;
 use crate::core::config::AppConfig;
-use crate::core::model::Article;
+use crate::core::model::{Article, HAS_TAGS};
 use crate::core::routes::{Route, SearchQuery};
+use crate::core::slug::tag_key;
 use crate::pages::route_part;
 use crate::state::alternates::use_alternates;
 use crate::state::document::Document;
@@ -53,8 +55,12 @@ pub fn ArticlePage(lang: String, slug: String) -> impl IntoView {
 fn ArticleView(article: Article, route: Route) -> impl IntoView {
     let site = use_site();
     let strings = site.strings();
-    let base = expect_context::<AppConfig>().base;
+    let config = expect_context::<AppConfig>();
+    let base = config.base;
     let lang = route.lang().unwrap_or_default().to_string();
+    // The address readers share and print: the page's origin (on the host,
+    // `--origin`) and the route's path.
+    let address = format!("{}{}", config.origin, route.href(&base));
     // Back to the listing page the reader came from, if it was in this language.
     let back = use_navigation()
         .last_listing
@@ -67,6 +73,7 @@ fn ArticleView(article: Article, route: Route) -> impl IntoView {
     let title = article.title.clone();
     let description = article.summary.clone().unwrap_or_else(|| article.title.clone());
     let gallery = article.gallery;
+    let related = article.related;
     // What the search index (made from the prerendered page, news_publish::prerender::search)
     // reads besides the text: the year to filter by, the thumbnail and date a
     // result shows (one each: Pagefind reads one value per attribute here).
@@ -85,23 +92,36 @@ fn ArticleView(article: Article, route: Route) -> impl IntoView {
     };
     #[cfg(not(feature = "ssr"))]
     let (year, image, date): (Option<String>, Option<String>, Option<String>) = (None, None, None);
+    // A tag leads to its listing where the publish step made them (the
+    // language's site.json says so), else to the search for it.
+    let tag_pages = site
+        .info
+        .get_untracked()
+        .and_then(Result::ok)
+        .is_some_and(|info| info.has(HAS_TAGS));
     let tags = article.tags.into_iter().map(|tag| {
-        let href = Route::Search {
-            lang: lang.clone(),
-            query: SearchQuery {
-                tag: Some(tag.clone()),
-                ..SearchQuery::default()
+        let route = match tag_key(&tag).filter(|_| tag_pages) {
+            Some(key) => Route::Listing {
+                lang: lang.clone(),
+                tag: Some(key),
+                page: 1,
             },
-        }
-        .href(&base);
-        (tag, href)
+            None => Route::Search {
+                lang: lang.clone(),
+                query: SearchQuery {
+                    tag: Some(tag.clone()),
+                    ..SearchQuery::default()
+                },
+            },
+        };
+        (tag, route.href(&base))
     });
     let tags: Vec<(String, String)> = tags.collect();
     view! {
         <PageMeta title=title.clone() description=description />
         <article class="article" data-pagefind-body="" data-pagefind-filter=year data-pagefind-meta=image>
             <p class="article__back" data-pagefind-ignore=""><a href=back>"← " {strings.back_to_news}</a></p>
-            <PageHeading text=title />
+            <PageHeading text=title.clone() />
             <p class="article__dates" data-pagefind-ignore="" data-pagefind-meta=date>
                 {article.published.map(|raw| view! {
                     <span>{strings.published} " " <DateText raw=raw lang=lang.clone() /></span>
@@ -133,6 +153,7 @@ fn ArticleView(article: Article, route: Route) -> impl IntoView {
                     </ul>
                 </section>
             })}
+            {article_end(&address, &title, &related, &lang, &base)}
         </article>
     }
 }

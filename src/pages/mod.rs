@@ -33,8 +33,8 @@ pub fn routed_view() -> impl IntoView {
         navigation.view_scope();
         match navigation.route.get_untracked() {
             Some(Route::Home) => view! { <HomePage /> }.into_fresh(),
-            Some(Route::Listing { lang, page }) => {
-                view! { <NewsListPage lang=lang page=page /> }.into_fresh()
+            Some(Route::Listing { lang, tag, page }) => {
+                view! { <NewsListPage lang=lang tag=tag page=page /> }.into_fresh()
             }
             Some(Route::Article { lang, slug }) => view! { <ArticlePage lang=lang slug=slug /> }.into_fresh(),
             Some(Route::Legal { lang, legal }) => view! { <LegalPage lang=lang legal=legal /> }.into_fresh(),

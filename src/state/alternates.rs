@@ -20,8 +20,8 @@ pub struct Alternates {
 }
 
 impl Alternates {
-    /// The article page's call once its article has loaded: from then on the
-    /// counterparts of `route` follow the article's translations.
+    /// The article page's (and a tag listing's) call once its document has
+    /// loaded: from then on the counterparts of `route` follow its translations.
     pub fn publish_translations(&self, route: Route, translations: Translations) {
         self.translations.set(Some((route, translations)));
     }
@@ -39,6 +39,7 @@ pub fn provide_alternates(navigation: Navigation, site: Site) -> Alternates {
     // so the switcher and the hreflang links above the article have them.
     let prefetched = prefetched_view(|view| match view {
         PrefetchedView::Article(article) => Some(article.translations),
+        PrefetchedView::Listing(listing) => Some(listing.translations),
         _ => None,
     });
     let initial = prefetched.and_then(|map| Some((navigation.route.get_untracked()?, map)));
