@@ -26,7 +26,7 @@ async function manifest() {
 /** Copies a link (stylesheet, module preload) from index.html into this page. */
 function adopt(link) {
   const copy = document.createElement("link");
-  for (const name of ["rel", "as", "type", "integrity", "crossorigin"]) {
+  for (const name of ["rel", "as", "type", "integrity", "crossorigin", "media"]) {
     if (link.hasAttribute(name)) copy.setAttribute(name, link.getAttribute(name));
   }
   copy.href = new URL(link.getAttribute("href"), here).href;
@@ -61,7 +61,7 @@ function failed() {
 // The route table's rules for reading a URL (src/core/routes.rs), as far as
 // the preloads need them. tests/routes.json holds both sides to the same
 // answers (the host test and tests/boot.test.mjs), so they cannot drift.
-const LEGAL_PAGES = ["terms", "privacy"]; // routes::Legal::ALL
+const LEGAL_PAGES = ["terms", "privacy", "accessibility"]; // routes::Legal::ALL
 const isLang = (code) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(code); // slug::is_valid_lang
 const utf8 = (text) => new TextEncoder().encode(text);
 /** slug::is_valid_slug */
@@ -109,6 +109,9 @@ export function firstViewDocuments(pathname, search, basePath) {
   } else if (rest.length === 2 && rest[0] === "page") {
     const page = pageNumber(rest[1]);
     if (page > 0) view = `news/page-${page}.json`;
+  } else if (rest[0] === "tags" && isSlug(rest[1] ?? "") && (rest.length === 2 || (rest.length === 4 && rest[2] === "page"))) {
+    const page = pageNumber(rest[3] ?? null);
+    if (page > 0) view = `tags/${encodeSegment(rest[1])}/page-${page}.json`;
   } else if (rest.length === 2 && rest[0] === "news" && isSlug(rest[1])) {
     view = `news/${encodeSegment(rest[1])}.json`;
   } else if (rest.length === 1 && LEGAL_PAGES.includes(rest[0])) {
@@ -221,6 +224,23 @@ async function start() {
   }
   const { default: init } = await import(js);
   await init({ module_or_path: new Request(wasm, { integrity: tag.dataset.npWasmIntegrity ?? "" }) });
+  // Offline reading (public/sw.js, scope BASE), once the app has started, and
+  // only where the app is the page: inside a portal page the scope is the portal's.
+  if (!embedded) navigator.serviceWorker?.register(`${here}sw.js`).catch((error) => console.warn("news portal: offline", error));
+}
+
+// The article's "copy link", "print" and share-sheet controls
+// (components::article_end): their code (public/share.js) is loaded on the
+// first click on one; without JavaScript they are links to the page itself.
+if (typeof document !== "undefined") {
+  // Shows the share sheet's button where the browser has one (style/main.css).
+  if (navigator.share) document.documentElement.dataset.npSheet = "";
+  document.addEventListener("click", (event) => {
+    const control = event.target.closest?.("[data-np-copy],[data-np-print],[data-np-share]");
+    if (!control || event.button) return;
+    event.preventDefault();
+    import(`${here}share.js`).then((share) => share.act(control));
+  }, true);
 }
 
 // A failed download, a wasm that does not match its integrity hash or a browser

@@ -71,9 +71,11 @@ export function servedApp(options) {
  * panic surfaces as both). `allow` lists substrings of console errors a test
  * provokes on purpose, such as the browser's "Failed to load resource" for a 404.
  * `locale` sets the browser's language (navigator.languages, Accept-Language).
+ * Service workers are blocked unless `serviceWorkers: "allow"` (the offline
+ * tests): a worker answers requests that `page.route` never sees.
  */
-export async function openPage(browser, { viewport = { width: 1280, height: 900 }, allow = [], locale = "en-US" } = {}) {
-  const context = await browser.newContext({ viewport, locale });
+export async function openPage(browser, { viewport = { width: 1280, height: 900 }, allow = [], locale = "en-US", serviceWorkers = "block" } = {}) {
+  const context = await browser.newContext({ viewport, locale, serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (message) => {

@@ -29,7 +29,7 @@ async function articleWithVariants() {
 
 /** A phone (412 px, 1.75 device pixels per CSS pixel, as Lighthouse's) that records its image requests. */
 async function phone() {
-  const context = await env.browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+  const context = await env.browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, serviceWorkers: "block" });
   const page = await context.newPage();
   const images = [];
   page.on("request", (request) => { if (request.resourceType() === "image") images.push(name(new URL(request.url()).pathname)); });
