@@ -7,7 +7,9 @@
 //!   of each language's articles, in the listing's shape and order (newest
 //!   first) with the tag as written (`tag`) and the same tag's listing in the
 //!   other languages that have it (`translations`, by its URL form:
-//!   `core::slug::tag_key`). This step owns `{lang}/tags/`: it is made anew.
+//!   `core::slug::tag_key`; the same tag is the one written alike, or the one
+//!   on exactly the translations of its articles). This step owns
+//!   `{lang}/tags/`: it is made anew.
 //! - **Related news**: on each article, `related`: up to three articles of its
 //!   language that share a tag with it, newest first (`slug`, `title`,
 //!   `published`). This step owns the field.
@@ -111,8 +113,11 @@ pub fn derive(api: &Path) -> Result<Derived, String> {
             derived.tags += 1;
             let translations: Map<String, Value> = tags
                 .iter()
-                .filter(|(other, of_other)| other != &lang && of_other.contains_key(key))
-                .map(|(other, _)| (other.to_string(), Value::String(key.clone())))
+                .filter(|(other, _)| other != &lang)
+                .filter_map(|(other, of_other)| {
+                    let counterpart = counterpart(key, items, other, of_other)?;
+                    Some((other.to_string(), Value::String(counterpart.to_string())))
+                })
                 .collect();
             let total_pages = items.len().div_ceil(size);
             for (n, chunk) in items.chunks(size).enumerate() {
@@ -179,6 +184,31 @@ pub fn derive(api: &Path) -> Result<Derived, String> {
         }
     }
     Ok(derived)
+}
+
+/// The same tag in language `other`, whose tags are `of_other`: the tag
+/// written the same way (a name, an acronym: `ICMPD`), else the one whose
+/// articles are exactly the translations of `items` (the articles with the
+/// tag `key`), so that `residence permits` finds `yaşamaq icazəsi`. `None`
+/// when no tag is either (an article without a translation there, tags that
+/// do not match one to one).
+fn counterpart<'a>(
+    key: &'a str,
+    items: &[&Listed],
+    other: &str,
+    of_other: &'a BTreeMap<String, (String, Vec<&Listed>)>,
+) -> Option<&'a str> {
+    if of_other.contains_key(key) {
+        return Some(key);
+    }
+    let translated: BTreeSet<&str> = items
+        .iter()
+        .map(|item| item.summary.translations.get(other))
+        .collect::<Option<_>>()?;
+    of_other.iter().find_map(|(candidate, (_, with_tag))| {
+        let slugs: BTreeSet<&str> = with_tag.iter().map(|item| item.summary.slug.as_str()).collect();
+        (slugs == translated).then_some(candidate.as_str())
+    })
 }
 
 /// Says in every language's `site.json` whether the site has Atom feeds
