@@ -289,7 +289,7 @@ fn news_card_photo_has_size_and_alt() {
 #[wasm_bindgen_test]
 fn pagination_marks_the_current_page_and_builds_hrefs() {
     let (host, _handle) =
-        mount(|| view! { <PaginationNav current=5 total=10 lang="en".into() strings=&EN /> });
+        mount(|| view! { <PaginationNav current=5 total=10 lang="en".into() tag=None strings=&EN /> });
     let current = host.query_selector("[aria-current=page]").unwrap().unwrap();
     assert_eq!(current.text_content().unwrap(), "5");
     let hrefs: Vec<String> = {
@@ -317,7 +317,7 @@ fn pagination_marks_the_current_page_and_builds_hrefs() {
 #[wasm_bindgen_test]
 fn a_single_page_has_no_pagination() {
     let (host, _handle) =
-        mount(|| view! { <PaginationNav current=1 total=1 lang="en".into() strings=&EN /> });
+        mount(|| view! { <PaginationNav current=1 total=1 lang="en".into() tag=None strings=&EN /> });
     assert!(host.query_selector("nav").unwrap().is_none());
 }
 
