@@ -157,6 +157,22 @@ export async function publish(dir, origin) {
   return stdout;
 }
 
+/**
+ * A copy of dist/ published from content/ (its API tree built anew, checked,
+ * every route prerendered) at a free port, served: `{root, origin, report,
+ * server, browser}`. Removed after the file's tests.
+ */
+export async function publishedCopy(prefix) {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  onCleanup(() => rm(root, { recursive: true, force: true }));
+  await cp(DIST, root, { recursive: true });
+  await rm(join(root, "api"), { recursive: true, force: true });
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const report = await publish(root, origin);
+  return { root, origin, report, ...(await start({ root, port })) };
+}
+
 /** Replaces the documented `setting` in `html`, which must hold it as the README shows it. */
 function edit(html, setting, value) {
   assert.ok(html.includes(setting), `index.html holds ${setting} as the README says`);

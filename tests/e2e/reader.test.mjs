@@ -5,10 +5,9 @@
 // never assumed.
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { DIST, freePort, onCleanup, publish, start, withPage, settled, screenshot, assertAccessible } from "./harness.mjs";
+import { onCleanup, publishedCopy, withPage, settled, screenshot, assertAccessible } from "./harness.mjs";
 
 const env = {};
 const json = async (path) => JSON.parse(await readFile(join(env.root, "api", path), "utf8"));
@@ -19,14 +18,7 @@ const segment = (text) => encodeURIComponent(text);
 const tagKey = (tag) => tag.split(/[\s/\\?#%]+/u).filter(Boolean).join("-").toLowerCase().replace(/\u0307/g, "");
 
 before(async () => {
-  env.root = await mkdtemp(join(tmpdir(), "news-reader-"));
-  onCleanup(() => rm(env.root, { recursive: true, force: true }));
-  await cp(DIST, env.root, { recursive: true });
-  await rm(join(env.root, "api"), { recursive: true, force: true });
-  const port = await freePort();
-  env.origin = `http://127.0.0.1:${port}`;
-  env.report = await publish(env.root, env.origin);
-  Object.assign(env, await start({ root: env.root, port }));
+  Object.assign(env, await publishedCopy("news-reader-"));
   env.langs = (await json("site.json")).languages.map((language) => language.code);
   // Every article of each language, in listing order, with its document.
   env.articles = {};

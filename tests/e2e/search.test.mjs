@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, EXAMPLES, deployCopy, freePort, onCleanup, publish, start, strictCsp, withPage, screenshot, assertAccessible } from "./harness.mjs";
+import { DIST, EXAMPLES, deployCopy, freePort, onCleanup, publish, publishedCopy, start, strictCsp, withPage, screenshot, assertAccessible } from "./harness.mjs";
 
 const env = {};
 
@@ -36,14 +36,7 @@ function distinctiveWord(article, others) {
 }
 
 before(async () => {
-  env.root = await mkdtemp(join(tmpdir(), "news-search-"));
-  onCleanup(() => rm(env.root, { recursive: true, force: true }));
-  await cp(DIST, env.root, { recursive: true });
-  await rm(join(env.root, "api"), { recursive: true, force: true });
-  const port = await freePort();
-  env.origin = `http://127.0.0.1:${port}`;
-  env.report = await publish(env.root, env.origin);
-  Object.assign(env, await start({ root: env.root, port }));
+  Object.assign(env, await publishedCopy("news-search-"));
   env.articles = await articles(env.root);
   env.langs = Object.keys(env.articles);
 });

@@ -66,18 +66,7 @@ pub fn tag_feed(
     };
     let listing = format!("{origin}{}", route.href(base));
     let file = feed_file(lang, Some(key));
-    let mut feed = Feed::default();
-    feed.set_title(tag_title(lang, name, info));
-    feed.set_id(id(site, &listing, &format!("{lang}/{TAGS_SEGMENT}/{key}")));
-    feed.set_lang(Some(lang.to_string()));
-    let mut author = Person::default();
-    author.set_name(info.name.clone());
-    feed.set_authors(vec![author]);
     let self_url = format!("{origin}{}{}", base.as_str(), encoded_path(&file));
-    feed.set_links(vec![
-        link(&listing, "alternate", "text/html"),
-        link(&self_url, "self", "application/atom+xml"),
-    ]);
     let entries: Vec<Entry> = items
         .iter()
         .map(|item| {
@@ -99,11 +88,15 @@ pub fn tag_feed(
             entry
         })
         .collect();
-    if let Some(newest) = entries.iter().map(|entry| *entry.updated()).max() {
-        feed.set_updated(newest);
-    }
-    feed.set_entries(entries);
-    feed.to_string()
+    let id = id(site, &listing, &format!("{lang}/{TAGS_SEGMENT}/{key}"));
+    atom(
+        tag_title(lang, name, info),
+        id,
+        lang,
+        info,
+        [&listing, &self_url],
+        entries,
+    )
 }
 
 /// A tag feed's title: the tag's heading and the agency.
@@ -130,21 +123,7 @@ pub fn feed(lang: &str, info: &SiteInfo, entries: &[FeedEntry], site: &FeedSite)
     let FeedSite { origin, base, .. } = site;
     let listing = format!("{origin}{}", Route::listing(lang).href(base));
     let id = |url: &str, path: &str| id(site, url, path);
-    let mut feed = Feed::default();
-    feed.set_title(title(lang, info));
-    feed.set_id(id(&listing, &format!("{lang}/news")));
-    feed.set_lang(Some(lang.to_string()));
-    let mut author = Person::default();
-    author.set_name(info.name.clone());
-    feed.set_authors(vec![author]);
-    feed.set_links(vec![
-        link(&listing, "alternate", "text/html"),
-        link(
-            &format!("{origin}{}{}", base.as_str(), feed_file(lang, None)),
-            "self",
-            "application/atom+xml",
-        ),
-    ]);
+    let self_url = format!("{origin}{}{}", base.as_str(), feed_file(lang, None));
     let entries: Vec<Entry> = entries
         .iter()
         .map(|(slug, article, path)| {
@@ -171,6 +150,39 @@ pub fn feed(lang: &str, info: &SiteInfo, entries: &[FeedEntry], site: &FeedSite)
             entry
         })
         .collect();
+    let feed_id = id(&listing, &format!("{lang}/news"));
+    atom(
+        title(lang, info),
+        feed_id,
+        lang,
+        info,
+        [&listing, &self_url],
+        entries,
+    )
+}
+
+/// A feed in `lang` by the agency of `info`, with its page and its own
+/// address (`links`), and `entries`; its `updated` is the newest entry's (so
+/// the same data gives the same file).
+fn atom(
+    title: String,
+    id: String,
+    lang: &str,
+    info: &SiteInfo,
+    links: [&str; 2],
+    entries: Vec<Entry>,
+) -> String {
+    let mut feed = Feed::default();
+    feed.set_title(title);
+    feed.set_id(id);
+    feed.set_lang(Some(lang.to_string()));
+    let mut author = Person::default();
+    author.set_name(info.name.clone());
+    feed.set_authors(vec![author]);
+    feed.set_links(vec![
+        link(links[0], "alternate", "text/html"),
+        link(links[1], "self", "application/atom+xml"),
+    ]);
     if let Some(newest) = entries.iter().map(|entry| *entry.updated()).max() {
         feed.set_updated(newest);
     }
