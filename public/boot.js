@@ -234,7 +234,7 @@ async function start() {
 // first click on one; without JavaScript they are links to the page itself.
 if (typeof document !== "undefined") {
   // Shows the share sheet's button where the browser has one (style/main.css).
-  if (navigator.share) document.documentElement.dataset.npSheet = "";
+  if (navigator.share) document.getElementById(MOUNT_ID)?.setAttribute("data-np-sheet", "");
   document.addEventListener("click", (event) => {
     const control = event.target.closest?.("[data-np-copy],[data-np-print],[data-np-share]");
     if (!control || event.button) return;

@@ -33,7 +33,7 @@ async function copy(text) {
 
 /** Acts on a click on `control` (an element with `data-np-copy`, `data-np-print` or `data-np-share`). */
 export async function act(control) {
-  const url = control.closest(".article__end")?.querySelector(".article__address")?.textContent || location.href;
+  const url = control.closest(".article__end")?.querySelector(".article__address")?.dataset.url || location.href;
   if (control.hasAttribute("data-np-print")) {
     window.print();
   } else if (control.hasAttribute("data-np-copy")) {

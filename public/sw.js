@@ -253,7 +253,8 @@ function readPage(html, url) {
       if (file.origin !== SCOPE.origin || !file.pathname.startsWith(SCOPE.pathname)) continue;
       files.add(file.href);
       if (HASHED.test(file.pathname)) hashed.add(file.href);
-      if (rel === "stylesheet") css = file.href;
+      // The app's own stylesheet (print.css has media="print").
+      if (rel === "stylesheet" && !attribute(tag, "media")) css ??= file.href;
       if (/\bicon\b/.test(rel)) icon = file.href;
       if (name === "src" && attribute(tag, "data-np-wasm")) boot = { url: file.href, integrity: attribute(tag, "integrity") };
     }

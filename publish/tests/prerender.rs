@@ -292,9 +292,9 @@ fn bodies_name_no_origin_and_every_preview_is_a_raster_file_of_its_size() {
                 !body[..end].contains(origin) && !body[after..].contains(origin),
                 "{name}: the body names the origin"
             );
-            assert!(
-                body[end..after].contains(&format!(r#"<p class="article__address">{origin}/{lang}/news/"#))
-            );
+            assert!(body[end..after].contains(&format!(
+                r#"<p class="article__address" data-url="{origin}/{lang}/news/"#
+            )));
             let image = meta(&page, "og:image").unwrap_or_else(|| panic!("{name}: an og:image"));
             let (width, height) = image::image_dimensions(file_of(image)).unwrap();
             let told = |property| meta(&page, property).and_then(|value| value.parse::<u32>().ok());

@@ -27,7 +27,10 @@ pub fn article_end(
     view! { <div class="article__end" inner_html=html></div> }
 }
 
-/// The markup of [`article_end`]. The share links are plain links that work
+/// The markup of [`article_end`]. The address is an attribute that print
+/// styles show (style/print.css): the page's text stays the same wherever it
+/// is served, as the prerendered page's takeover needs. The share links
+/// (`rel="noreferrer"`, which implies `noopener`) are plain links that work
 /// without JavaScript (each carries the address and the title; nothing is
 /// loaded from those sites, no script of theirs runs); "copy link" and
 /// "print" are links to the page itself, which `public/boot.js` hands to
@@ -60,7 +63,7 @@ pub fn markup(url: &str, title: &str, related: &[Summary], lang: &str, base: &Ba
     );
     for (name, href) in &services {
         out += &format!(
-            r#"<li><a rel="noopener noreferrer" href="{}">{}</a></li>"#,
+            r#"<li><a rel="noreferrer" href="{}">{}</a></li>"#,
             e(href),
             e(name)
         );
@@ -78,7 +81,7 @@ pub fn markup(url: &str, title: &str, related: &[Summary], lang: &str, base: &Ba
         e(strings.share)
     );
     out += &format!(
-        r#"</ul><p class="article-tools__status" role="status"></p></section><p class="article__address">{}</p>"#,
+        r#"</ul><p class="article-tools__status" role="status"></p></section><p class="article__address" data-url="{}"></p>"#,
         e(url)
     );
     if !related.is_empty() {

@@ -63,7 +63,12 @@ test("the step writes a page for every route of every language, and says what it
     for (const legal of ["terms", "privacy"]) assert.ok(files.has(`${lang}/${legal}.html`), `${lang}: ${legal}`);
     assert.ok(files.has(`${lang}/search.html`), `${lang}: the search view's form`);
     assert.match(env.report, new RegExp(`wrote +${slugs.size} article page\\(s\\) in ${lang}`));
-    expected += pages + slugs.size + 3;
+    // Each tag's listing pages (derived by the publish step), and the optional statement.
+    const tagPages = [...files].filter((file) => file.startsWith(`${lang}/tags/`)).length;
+    const tagDocuments = (await readdir(join(env.root, "api", lang, "tags"), { recursive: true })).filter((file) => file.endsWith(".json")).length;
+    assert.equal(tagPages, tagDocuments, `${lang}: a page per tag listing document`);
+    const statement = files.has(`${lang}/accessibility.html`) ? 1 : 0;
+    expected += pages + slugs.size + 3 + tagPages + statement;
   }
   assert.equal(files.size, expected, "nothing else was written");
   assert.match(env.report, new RegExp(`prerendered ${expected} pages in [0-9.]+ s \\([0-9]+ pages/s\\), 0 skipped`));
@@ -349,8 +354,9 @@ test("sitemap.xml lists every prerendered page with its alternates; robots.txt p
   const locs = await parseXml(page, sitemap, { tag: "loc" });
   assert.equal(locs.error, undefined, locs.error);
   // Every page but the search views' (noindex).
+  // Percent-encoded as URLs are (a tag's URL form may hold any letter).
   const expected = (await htmlFiles(env.root)).filter((file) => !file.endsWith("/search.html")).map((file) =>
-    url("/" + file.replace(/index\.html$/, "").replace(/\.html$/, ""))).sort();
+    url("/" + file.replace(/index\.html$/, "").replace(/\.html$/, "").split("/").map(encodeURIComponent).join("/"))).sort();
   assert.deepEqual([...locs.values].sort(), expected);
   const alternates = await parseXml(page, sitemap, { tag: "link", attr: "hreflang" });
   assert.ok(alternates.values.length >= locs.values.length, "hreflang alternates are listed");

@@ -99,7 +99,7 @@ test("an article ends with share links carrying its address and title, copy (ann
   await page.goto(address);
   await settled(page);
   const tools = page.locator(".article-tools");
-  const hrefs = await tools.locator("a[rel~=noopener]").evaluateAll((links) => links.map((link) => link.href));
+  const hrefs = await tools.locator("a[rel~=noreferrer]").evaluateAll((links) => links.map((link) => link.href));
   assert.equal(hrefs.length, 5, "Telegram, WhatsApp, Facebook, X, email");
   for (const href of hrefs) {
     assert.ok(href.includes(encodeURIComponent(address)), `${href} carries the address`);
@@ -135,7 +135,7 @@ test("the share links and related news are in the prerendered page, without Java
   const page = await context.newPage();
   const { lang, article } = tagged();
   await page.goto(url(`/${lang}/news/${segment(article.slug)}`));
-  assert.equal(await page.locator(".article-tools a[rel~=noopener]").count(), 5);
+  assert.equal(await page.locator(".article-tools a[rel~=noreferrer]").count(), 5);
   assert.equal(await page.locator(".article-tools__sheet").isVisible(), false, "no share sheet without JavaScript");
   assert.deepEqual(await page.locator(".related a").allTextContents(), article.related.map((item) => item.title));
 });

@@ -211,32 +211,68 @@ pub fn fold(word: &str) -> String {
 /// removes the twins from the titles and excerpts it shows.
 pub fn with_twins(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut tag = String::new(); // the tag being read, `<` to `>`
     let mut in_tag = false;
     let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        out.push_str(word);
-        let folded = fold(word);
-        if folded != *word {
-            out.push(' ');
-            out.push_str(&folded);
-        }
-        word.clear();
-    };
+    // Inside an element whose text is a filter's value (`data-pagefind-filter="tag"`),
+    // its name: that text is the value, and gets no twins (the filter would
+    // read them; its words are in the body).
+    let mut value_of: Option<String> = None;
     for c in html.chars() {
-        if !in_tag && c.is_alphanumeric() {
+        if in_tag {
+            tag.push(c);
+            if c == '>' {
+                in_tag = false;
+                out.push_str(&tag);
+                let name: String = tag[1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+                    .collect();
+                match &value_of {
+                    Some(open) if name == format!("/{open}") => value_of = None,
+                    // A filter without `name:value` takes the element's text.
+                    None if filter_of(&tag).is_some_and(|filter| !filter.contains(':')) => {
+                        value_of = Some(name);
+                    }
+                    _ => {}
+                }
+                tag.clear();
+            }
+            continue;
+        }
+        if c.is_alphanumeric() {
             word.push(c);
             continue;
         }
-        flush(&mut word, &mut out);
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ => {}
+        twin(&mut word, &mut out, value_of.is_none());
+        if c == '<' {
+            in_tag = true;
+            tag.push(c);
+        } else {
+            out.push(c);
         }
-        out.push(c);
     }
-    flush(&mut word, &mut out);
+    twin(&mut word, &mut out, true);
+    out.push_str(&tag);
     out
+}
+
+/// The value of a tag's `data-pagefind-filter` attribute, if it has one.
+fn filter_of(tag: &str) -> Option<&str> {
+    const ATTRIBUTE: &str = " data-pagefind-filter=\"";
+    let rest = &tag[tag.find(ATTRIBUTE)? + ATTRIBUTE.len()..];
+    rest.split('"').next()
+}
+
+/// Writes `word` to `out`, with its folded twin after it if `twinned`; empties `word`.
+fn twin(word: &mut String, out: &mut String, twinned: bool) {
+    out.push_str(word);
+    let folded = fold(word);
+    if twinned && folded != *word {
+        out.push(' ');
+        out.push_str(&folded);
+    }
+    word.clear();
 }
 
 /// Writes the article pages of `lang` in `dir` into `source` (the same paths)
@@ -318,6 +354,16 @@ mod tests {
         assert_eq!(
             with_twins(r#"<h1 title="icazə">Yaşamaq icazəsi</h1><p>Permit &amp; visa, ёлка</p>"#),
             r#"<h1 title="icazə">Yaşamaq Yasamaq icazəsi icazesi</h1><p>Permit &amp; visa, ёлка елка</p>"#
+        );
+        // A filter's value stays as written, without twins.
+        assert_eq!(
+            with_twins(r#"<li><a href="/x" data-pagefind-filter="tag">əmək miqrasiyası</a> icazə</li>"#),
+            r#"<li><a href="/x" data-pagefind-filter="tag">əmək miqrasiyası</a> icazə icaze</li>"#
+        );
+        // A filter with its value (`year:2024`) is an attribute only: the text is twinned.
+        assert_eq!(
+            with_twins(r#"<article data-pagefind-filter="year:2024"><p>icazə</p></article>"#),
+            r#"<article data-pagefind-filter="year:2024"><p>icazə icaze</p></article>"#
         );
         // English text and numbers come out as they went in.
         let english =
