@@ -56,7 +56,7 @@ pub enum Legal {
     /// Privacy Policy.
     Privacy,
     /// The accessibility statement (an extension of contract v1: optional;
-    /// `API/{lang}/site.json` lists it in `pages` when it is there).
+    /// `API/{lang}/site.json` lists it in `has` when it is there).
     Accessibility,
 }
 
@@ -219,6 +219,23 @@ impl Route {
             }
             Route::Legal { lang, legal } => format!("{base}{lang}/{}", legal.slug()),
             Route::Search { lang, query } => format!("{base}{lang}/{SEARCH_SEGMENT}{}", query.to_query()),
+        }
+    }
+
+    /// The href of a listing's Atom feed (`BASE{lang}/feed.xml`,
+    /// `BASE{lang}/tags/{tag}/feed.xml`), beside its first page; `None` for
+    /// other views. Not a route: the browser follows it.
+    pub fn feed_href(&self, base: &BasePath) -> Option<String> {
+        match self {
+            Route::Listing { lang, tag, .. } => {
+                let first = Route::Listing {
+                    lang: lang.clone(),
+                    tag: tag.clone(),
+                    page: 1,
+                };
+                Some(format!("{}feed.xml", first.href(base)))
+            }
+            _ => None,
         }
     }
 

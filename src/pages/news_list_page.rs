@@ -12,8 +12,7 @@ use crate::core::config::AppConfig;
 use crate::core::error::ApiError;
 use crate::core::markup::escaped;
 use crate::core::model::{Listing, HAS_FEEDS};
-use crate::core::routes::{Route, TAGS_SEGMENT};
-use crate::core::slug::encode_segment;
+use crate::core::routes::Route;
 use crate::i18n::fill;
 use crate::pages::route_part;
 #[cfg(feature = "ssr")]
@@ -154,12 +153,16 @@ fn ListingBody(listing: Listing, page: u32, lang: String, tag: Option<String>) -
         .get_untracked()
         .and_then(Result::ok)
         .filter(|info| info.has(HAS_FEEDS))
-        .map(|_| {
-            let tag = tag
-                .as_ref()
-                .map(|key| format!("{TAGS_SEGMENT}/{}/", encode_segment(key)));
+        .and_then(|_| {
             let base = expect_context::<AppConfig>().base;
-            let href = format!("{}{lang}/{}feed.xml", base.as_str(), tag.unwrap_or_default());
+            let route = Route::Listing {
+                lang: lang.clone(),
+                tag: tag.clone(),
+                page,
+            };
+            route.feed_href(&base)
+        })
+        .map(|href| {
             // Markup, not a view (as components::article_end): the bundle's cheaper form.
             format!(
                 r#"<a href="{}" rel="alternate external" type="application/atom+xml">{}</a>"#,

@@ -12,7 +12,6 @@ use jiff::tz::TimeZone;
 use news_portal::core::markup::escaped;
 use news_portal::core::model::{Article, Photo, SiteInfo, Summary};
 use news_portal::core::routes::{BasePath, Route, TAGS_SEGMENT};
-use news_portal::core::slug::encode_segment;
 use news_portal::i18n::strings;
 use news_portal::ssr::sanitize::sanitize;
 
@@ -38,8 +37,8 @@ pub type Raster = (String, Option<(u32, u32)>);
 /// One entry: the article's slug, the article, its URL path.
 pub type FeedEntry<'a> = (&'a str, &'a Article, &'a str);
 
-/// The feed's file below `DIR`, `{lang}/feed.xml`: its URL is
-/// `BASE{lang}/feed.xml`; a tag's (its URL form), `{lang}/tags/{tag}/feed.xml`.
+/// The feed's file below `DIR`, `{lang}/feed.xml`; a tag's (its URL form),
+/// `{lang}/tags/{tag}/feed.xml`. Its URL is the listing route's `feed_href`.
 pub fn feed_file(lang: &str, tag: Option<&str>) -> String {
     match tag {
         Some(tag) => format!("{lang}/{TAGS_SEGMENT}/{tag}/feed.xml"),
@@ -65,8 +64,7 @@ pub fn tag_feed(
         page: 1,
     };
     let listing = format!("{origin}{}", route.href(base));
-    let file = feed_file(lang, Some(key));
-    let self_url = format!("{origin}{}{}", base.as_str(), encoded_path(&file));
+    let self_url = format!("{origin}{}", route.feed_href(base).unwrap_or_default());
     let entries: Vec<Entry> = items
         .iter()
         .map(|item| {
@@ -104,11 +102,6 @@ pub fn tag_title(lang: &str, name: &str, info: &SiteInfo) -> String {
     format!("{} – {}", strings(lang).tagged.replace("{tag}", name), info.name)
 }
 
-/// A path below `BASE` as a URL path: each segment percent-encoded.
-fn encoded_path(path: &str) -> String {
-    path.split('/').map(encode_segment).collect::<Vec<_>>().join("/")
-}
-
 /// An entry's or a feed's id: a `tag:` URI under the site's authority, else its URL.
 fn id(site: &FeedSite, url: &str, path: &str) -> String {
     match site.authority {
@@ -121,9 +114,10 @@ fn id(site: &FeedSite, url: &str, path: &str) -> String {
 /// data gives the same file).
 pub fn feed(lang: &str, info: &SiteInfo, entries: &[FeedEntry], site: &FeedSite) -> String {
     let FeedSite { origin, base, .. } = site;
-    let listing = format!("{origin}{}", Route::listing(lang).href(base));
+    let route = Route::listing(lang);
+    let listing = format!("{origin}{}", route.href(base));
     let id = |url: &str, path: &str| id(site, url, path);
-    let self_url = format!("{origin}{}{}", base.as_str(), feed_file(lang, None));
+    let self_url = format!("{origin}{}", route.feed_href(base).unwrap_or_default());
     let entries: Vec<Entry> = entries
         .iter()
         .map(|(slug, article, path)| {

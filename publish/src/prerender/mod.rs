@@ -324,7 +324,7 @@ impl Plan {
                     continue;
                 }
             };
-            let items = plan.listing_jobs(tree, &lang, None, report);
+            let (items, _) = plan.listing_jobs(tree, &lang, None, report);
             // Each tag's listing, where the tree has them (derive writes them).
             if info.has(HAS_TAGS) {
                 let keys: BTreeSet<String> = items
@@ -332,15 +332,7 @@ impl Plan {
                     .flat_map(|item| item.tags.iter().filter_map(|tag| tag_key(tag)))
                     .collect();
                 for key in keys {
-                    let tagged = plan.listing_jobs(tree, &lang, Some(&key), report);
-                    let name = plan.jobs.iter().rev().find_map(|job| match job {
-                        Job::Listing {
-                            tag: Some(tag),
-                            listing,
-                            ..
-                        } if *tag == key => listing.tag.clone(),
-                        _ => None,
-                    });
+                    let (tagged, name) = plan.listing_jobs(tree, &lang, Some(&key), report);
                     let first: Vec<Summary> = tagged.into_iter().take(FEED_LENGTH).collect();
                     plan.tagged
                         .insert((lang.clone(), key.clone()), (name.unwrap_or(key), first));
@@ -375,7 +367,8 @@ impl Plan {
     }
 
     /// A job per listing page of `lang`, as many as page 1's `total_pages`
-    /// says; returns their items. A page that does not decode is skipped; a
+    /// says (`tag`: of that tag's listing); returns their items and the tag as
+    /// the listing writes it. A page that does not decode is skipped; a
     /// missing page ends the listing (so a wrong `total_pages` costs nothing).
     fn listing_jobs(
         &mut self,
@@ -383,14 +376,15 @@ impl Plan {
         lang: &str,
         tag: Option<&str>,
         report: &mut Report,
-    ) -> Vec<Summary> {
-        let mut items = Vec::new();
+    ) -> (Vec<Summary>, Option<String>) {
+        let (mut items, mut name) = (Vec::new(), None);
         let (mut page, mut total) = (1, 1);
         while page <= total {
             match tree.listing(lang, tag, page) {
                 Ok(listing) => {
                     total = listing.total_pages;
                     items.extend(listing.items.iter().cloned());
+                    name = name.or_else(|| listing.tag.clone());
                     self.jobs.push(Job::Listing {
                         lang: lang.to_string(),
                         tag: tag.map(str::to_string),
@@ -408,7 +402,7 @@ impl Plan {
             }
             page += 1;
         }
-        items
+        (items, name)
     }
 }
 

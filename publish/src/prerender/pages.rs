@@ -142,18 +142,14 @@ pub(super) fn write_page(context: &Context, job: Job) -> PageOutcome {
     };
     let url = context.origin.as_ref().map(|origin| format!("{origin}{href}"));
     // A tag's listing names its own feed; every other page the language's.
-    let feed = context.origin.as_ref().map(|_| {
-        let base = context.config.base.as_str();
+    let feed = context.origin.as_ref().and_then(|_| {
+        let base = &context.config.base;
         match (&route, &view) {
             (Route::Listing { tag: Some(key), .. }, PrefetchedView::Listing(listing)) => {
-                let file = feeds::feed_file(&lang, Some(&news_portal::core::slug::encode_segment(key)));
                 let name = listing.tag.clone().unwrap_or_else(|| key.clone());
-                (format!("{base}{file}"), feeds::tag_title(&lang, &name, &info))
+                Some((route.feed_href(base)?, feeds::tag_title(&lang, &name, &info)))
             }
-            _ => (
-                format!("{base}{}", feeds::feed_file(&lang, None)),
-                feeds::title(&lang, &info),
-            ),
+            _ => Some((Route::listing(&lang).feed_href(base)?, feeds::title(&lang, &info))),
         }
     });
     let pictures = match &context.origin {

@@ -76,6 +76,15 @@ fn hrefs_at_the_root() {
     );
     assert_eq!(tagged("en", "icmpd", 1).href(&root()), "/en/tags/icmpd/");
     assert_eq!(
+        tagged("en", "icmpd", 3).feed_href(&root()).as_deref(),
+        Some("/en/tags/icmpd/feed.xml")
+    );
+    assert_eq!(
+        listing("en", 2).feed_href(&sub()).as_deref(),
+        Some("/portal/news/en/feed.xml")
+    );
+    assert_eq!(legal("en", Legal::Terms).feed_href(&root()), None);
+    assert_eq!(
         tagged("az", "vətəndaşlıq", 2).href(&root()),
         "/az/tags/v%C9%99t%C9%99nda%C5%9Fl%C4%B1q/page/2"
     );
